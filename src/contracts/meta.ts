@@ -1,0 +1,33 @@
+import Type, { type Static } from "typebox";
+
+/** The modules of Keskiö, in the order the front page lists them. */
+export const MODULE_NAMES = [
+  "strategy",
+  "budgeting",
+  "survey",
+  "feedback",
+  "volunteering",
+  "spaces",
+  "signals",
+  "opendata",
+] as const;
+export type ModuleName = (typeof MODULE_NAMES)[number];
+
+/** Whether each module is in service on this installation; the front page never presents a missing one as usable. */
+export const ModuleStatus = Type.Object({
+  name: Type.Union(MODULE_NAMES.map((n) => Type.Literal(n))),
+  available: Type.Boolean(),
+  path: Type.Union([Type.String(), Type.Null()], {
+    description: "Where its public pages start, when available",
+  }),
+});
+export type ModuleStatus = Static<typeof ModuleStatus>;
+
+/** GET /api/v1/meta */
+export const SiteMeta = Type.Object({
+  name: Type.String(),
+  version: Type.String(),
+  municipalityCode: Type.String(),
+  modules: Type.Array(ModuleStatus),
+});
+export type SiteMeta = Static<typeof SiteMeta>;

@@ -1,0 +1,23 @@
+/**
+ * The web app's page paths. Shared with the server so that it answers an unknown page with status 404
+ * (while still serving the app, which shows the "not found" page).
+ */
+export const WEB_ROUTES = {
+  home: "/",
+  programme: "/programmes/:slug",
+  accessibility: "/accessibility",
+} as const;
+
+/** Whether a browser path is one of the app's pages. */
+export function isWebRoute(pathname: string): boolean {
+  const path = pathname.length > 1 ? pathname.replace(/\/+$/, "") : pathname;
+  return Object.values(WEB_ROUTES).some((pattern) => {
+    const re = new RegExp(`^${pattern.replace(/:[a-z]+/g, "[a-z0-9-]+")}$`);
+    return re.test(path);
+  });
+}
+
+/** The path of a programme page. */
+export function programmePath(slug: string): string {
+  return WEB_ROUTES.programme.replace(":slug", encodeURIComponent(slug));
+}
