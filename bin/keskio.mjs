@@ -1,0 +1,8 @@
+#!/usr/bin/env node
+// The `keskio` command. The sources are TypeScript run through tsx's loader, so a checkout works right
+// after `npm ci` with no build step (docs/adr/0001-stack.md).
+import { register } from "tsx/esm/api";
+
+register();
+const { runCli } = await import("../src/cli/main.ts");
+process.exitCode = await runCli(process.argv);

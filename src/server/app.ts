@@ -1,0 +1,119 @@
+import { randomUUID } from "node:crypto";
+import helmet from "@fastify/helmet";
+import type { TypeBoxTypeProvider } from "@fastify/type-provider-typebox";
+import Fastify, { type FastifyInstance } from "fastify";
+import Type from "typebox";
+import { ERROR_CODES, ERROR_TITLES, isErrorCode } from "../contracts/errors.ts";
+import { MODULE_NAMES, SiteMeta } from "../contracts/meta.ts";
+import type { Config } from "./config.ts";
+import type { Database } from "./db/db.ts";
+import { modules as installedModules } from "./modules/index.ts";
+import { AppError } from "./platform/errors.ts";
+import { registerHealth } from "./platform/health.ts";
+import { loggerOptions } from "./platform/logging.ts";
+import type { ModuleManifest } from "./platform/module.ts";
+import { registerOpenApi } from "./platform/openapi.ts";
+import { publicRead, requireRoutePolicies } from "./platform/policy.ts";
+import { registerProblemHandlers } from "./platform/problem.ts";
+import { registerWeb } from "./platform/web.ts";
+import { KESKIO_VERSION } from "./version.ts";
+
+/** What buildApp needs besides the configuration: an open database, and optionally a log destination. */
+export interface AppDependencies {
+  database: Database;
+  modules?: readonly ModuleManifest[];
+  now?: () => Date;
+  /** Where log lines go (tests capture them); defaults to stdout. */
+  logStream?: NodeJS.WritableStream;
+}
+
+const REQUEST_ID = /^[A-Za-z0-9._-]{8,64}$/;
+
+/** Builds the Fastify application without listening; tests drive it with `inject`. */
+export async function buildApp(config: Config, deps: AppDependencies): Promise<FastifyInstance> {
+  const modules = deps.modules ?? installedModules;
+  const logger = loggerOptions(config);
+  const app = Fastify({
+    logger: deps.logStream ? { ...logger, stream: deps.logStream } : logger,
+    // Accept a caller's request id only when it looks like one; never echo arbitrary text into logs.
+    genReqId: (req) => {
+      const given = req.headers["x-request-id"];
+      return typeof given === "string" && REQUEST_ID.test(given) ? given : randomUUID();
+    },
+    bodyLimit: 1024 * 1024,
+    trustProxy: config.isHttps,
+    ajv: { customOptions: { removeAdditional: false, coerceTypes: "array", allErrors: true } },
+  }).withTypeProvider<TypeBoxTypeProvider>();
+
+  app.addHook("onSend", async (request, reply) => {
+    reply.header("x-request-id", request.id);
+  });
+
+  requireRoutePolicies(app);
+  registerProblemHandlers(app);
+  await app.register(helmet, {
+    contentSecurityPolicy: {
+      useDefaults: false,
+      directives: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        styleSrc: ["'self'"],
+        imgSrc: ["'self'", "data:"],
+        fontSrc: ["'self'"],
+        connectSrc: ["'self'"],
+        objectSrc: ["'none'"],
+        baseUri: ["'self'"],
+        formAction: ["'self'"],
+        frameAncestors: ["'none'"],
+        ...(config.isHttps ? { upgradeInsecureRequests: [] } : {}),
+      },
+    },
+    hsts: config.isHttps ? { maxAge: 31536000, includeSubDomains: true } : false,
+    referrerPolicy: { policy: "strict-origin-when-cross-origin" },
+    crossOriginEmbedderPolicy: false,
+  });
+  await registerOpenApi(app, config, KESKIO_VERSION);
+  registerHealth(app, deps.database);
+
+  const byName = new Map(modules.map((m) => [m.name, m]));
+  const meta: SiteMeta = {
+    name: "Keskiö",
+    version: KESKIO_VERSION,
+    municipalityCode: config.municipalityCode,
+    modules: MODULE_NAMES.map((name) => {
+      const manifest = byName.get(name);
+      return { name, available: manifest?.available ?? false, path: manifest?.available ? manifest.webPath : null };
+    }),
+  };
+  app.get(
+    "/api/v1/meta",
+    {
+      config: { policy: publicRead },
+      schema: { tags: ["platform"], summary: "This installation and which modules it runs", response: { 200: SiteMeta } },
+    },
+    () => meta,
+  );
+
+  // A problem type URI should lead somewhere: it names the error in every language.
+  app.get(
+    "/api/problems/:slug",
+    {
+      schema: {
+        hide: true,
+        params: Type.Object({ slug: Type.String({ maxLength: 40 }) }),
+      },
+    },
+    (request) => {
+      const code = request.params.slug.replaceAll("-", "_");
+      if (!isErrorCode(code)) throw new AppError("not_found");
+      return { code, status: ERROR_CODES[code], title: ERROR_TITLES[code] };
+    },
+  );
+
+  const context = { config, database: deps.database, now: deps.now ?? (() => new Date()) };
+  for (const module of modules) {
+    if (module.routes) await module.routes(app, context);
+  }
+  await registerWeb(app, config.webRoot);
+  return app;
+}

@@ -1,0 +1,76 @@
+import { existsSync, mkdtempSync, readFileSync, statSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { describe, expect, it } from "vitest";
+import { ConfigError, loadConfig } from "./config.ts";
+
+const SECRET = "a-secret-of-at-least-thirty-two-characters!";
+
+describe("loadConfig", () => {
+  it("has working defaults: port 3000, SQLite under ./data, Heinola's municipality code", () => {
+    const cwd = mkdtempSync(path.join(tmpdir(), "keskio-config-"));
+    const config = loadConfig({ KESKIO_SECRET: SECRET }, { cwd });
+    expect(config.port).toBe(3000);
+    expect(config.host).toBe("0.0.0.0");
+    expect(config.database).toEqual({
+      dialect: "sqlite",
+      url: "sqlite:./data/keskio.db",
+      sqlitePath: path.join(cwd, "data/keskio.db"),
+    });
+    expect(config.publicUrl).toBe("http://localhost:3000");
+    expect(config.municipalityCode).toBe("111");
+    expect(config.isHttps).toBe(false);
+  });
+
+  it("selects PostgreSQL from a postgres:// URL", () => {
+    const config = loadConfig({ KESKIO_SECRET: SECRET, KESKIO_DATABASE_URL: "postgres://u@db:5432/keskio" });
+    expect(config.database.dialect).toBe("postgres");
+    expect(config.database.sqlitePath).toBeNull();
+  });
+
+  it.each([
+    [{ KESKIO_DATABASE_URL: "mysql://x" }, /KESKIO_DATABASE_URL must start with sqlite: or postgres:\/\/ — "mysql"/],
+    [{ PORT: "abc" }, /PORT must be a whole number from 0 to 65535, got "abc"/],
+    [{ PORT: "70000" }, /PORT must be a whole number/],
+    [{ PORT: "-1" }, /PORT must be a whole number/],
+    [{ KESKIO_PUBLIC_URL: "not a url" }, /KESKIO_PUBLIC_URL must be an absolute http\(s\) URL/],
+    [{ KESKIO_PUBLIC_URL: "ftp://x" }, /KESKIO_PUBLIC_URL must use http or https/],
+    [{ LOG_LEVEL: "loud" }, /LOG_LEVEL must be one of/],
+    [{ NODE_ENV: "staging" }, /NODE_ENV must be development, production or test/],
+    [{ KESKIO_SECRET: "short" }, /KESKIO_SECRET must be at least 32 characters/],
+    [{ KESKIO_MUNICIPALITY_CODE: "Heinola" }, /KESKIO_MUNICIPALITY_CODE must be a three-digit/],
+    [{ KESKIO_DATABASE_URL: "sqlite:" }, /needs a file path/],
+  ])("rejects %o with one clear line", (env, message) => {
+    const attempt = () => loadConfig({ KESKIO_SECRET: SECRET, ...env });
+    expect(attempt).toThrow(ConfigError);
+    expect(attempt).toThrow(message);
+    try {
+      attempt();
+    } catch (error) {
+      expect((error as Error).message).not.toContain("\n");
+    }
+  });
+
+  it("requires a secret in production", () => {
+    expect(() => loadConfig({ NODE_ENV: "production" })).toThrow(/KESKIO_SECRET is required in production/);
+  });
+
+  it("generates a development secret once, stores it privately and reuses it", () => {
+    const cwd = mkdtempSync(path.join(tmpdir(), "keskio-secret-"));
+    const first = loadConfig({}, { cwd });
+    expect(first.secretSource).toBe("generated");
+    const file = path.join(cwd, "data/secret");
+    expect(existsSync(file)).toBe(true);
+    expect(statSync(file).mode & 0o777).toBe(0o600);
+    expect(readFileSync(file, "utf8").trim()).toBe(first.secret);
+    const second = loadConfig({}, { cwd });
+    expect(second.secretSource).toBe("file");
+    expect(second.secret).toBe(first.secret);
+  });
+
+  it("trusts https public URLs for Secure cookies and HSTS", () => {
+    const config = loadConfig({ KESKIO_SECRET: SECRET, KESKIO_PUBLIC_URL: "https://osallistu.heinola.fi/" });
+    expect(config.publicUrl).toBe("https://osallistu.heinola.fi");
+    expect(config.isHttps).toBe(true);
+  });
+});

@@ -1,0 +1,172 @@
+import { randomBytes } from "node:crypto";
+import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import path from "node:path";
+
+/** Which database engine a URL selects. */
+export type DatabaseDialect = "sqlite" | "postgres";
+
+/** The validated configuration: parsed from the environment once, at start-up (DESIGN: config.ts). */
+export interface Config {
+  env: "development" | "production" | "test";
+  host: string;
+  port: number;
+  publicUrl: string;
+  database: { dialect: DatabaseDialect; url: string; sqlitePath: string | null };
+  secret: string;
+  /** Where the secret came from, so start-up can say so (never the secret itself). */
+  secretSource: "environment" | "file" | "generated";
+  logLevel: "fatal" | "error" | "warn" | "info" | "debug" | "trace" | "silent";
+  /** The home municipality whose residents are "verified residents" (Statistics Finland code; Heinola 111). */
+  municipalityCode: string;
+  /** The built web app; served when present. */
+  webRoot: string;
+  /** Whether the server is reached over https (decides Secure cookies and HSTS). */
+  isHttps: boolean;
+}
+
+/** A configuration value that cannot be used; the message is one clear line for the operator. */
+export class ConfigError extends Error {
+  override name = "ConfigError";
+}
+
+const LOG_LEVELS = ["fatal", "error", "warn", "info", "debug", "trace", "silent"] as const;
+const DEFAULT_DATABASE_URL = "sqlite:./data/keskio.db";
+const MIN_SECRET_LENGTH = 32;
+
+type Env = Record<string, string | undefined>;
+
+/** Parses and validates the environment; throws ConfigError naming the variable and what is wrong. */
+export function loadConfig(environment: Env = process.env, options: { cwd?: string } = {}): Config {
+  const cwd = options.cwd ?? process.cwd();
+  const env = parseNodeEnv(environment.NODE_ENV);
+  const port = parsePort(environment.PORT);
+  const host = parseHost(environment.HOST);
+  const database = parseDatabaseUrl(environment.KESKIO_DATABASE_URL ?? DEFAULT_DATABASE_URL, cwd);
+  const publicUrl = parsePublicUrl(environment.KESKIO_PUBLIC_URL, host, port);
+  const logLevel = parseLogLevel(environment.LOG_LEVEL, env);
+  const municipalityCode = environment.KESKIO_MUNICIPALITY_CODE ?? "111";
+  if (!/^\d{3}$/.test(municipalityCode)) {
+    throw new ConfigError(
+      `KESKIO_MUNICIPALITY_CODE must be a three-digit municipality code (Heinola is 111), got "${municipalityCode}"`,
+    );
+  }
+  const { secret, secretSource } = resolveSecret(environment.KESKIO_SECRET, env, database, cwd);
+  return {
+    env,
+    host,
+    port,
+    publicUrl,
+    database,
+    secret,
+    secretSource,
+    logLevel,
+    municipalityCode,
+    webRoot: path.resolve(cwd, environment.KESKIO_WEB_ROOT ?? "dist/web"),
+    isHttps: publicUrl.startsWith("https:"),
+  };
+}
+
+function parseNodeEnv(value: string | undefined): Config["env"] {
+  if (value === undefined || value === "" || value === "development") return "development";
+  if (value === "production" || value === "test") return value;
+  throw new ConfigError(`NODE_ENV must be development, production or test, got "${value}"`);
+}
+
+function parsePort(value: string | undefined): number {
+  if (value === undefined || value === "") return 3000;
+  if (!/^\d+$/.test(value) || Number(value) > 65535) {
+    throw new ConfigError(`PORT must be a whole number from 0 to 65535, got "${value}"`);
+  }
+  return Number(value);
+}
+
+function parseHost(value: string | undefined): string {
+  if (value === undefined || value === "") return "0.0.0.0";
+  if (!/^[A-Za-z0-9.:[\]-]+$/.test(value)) throw new ConfigError(`HOST is not a host name or address: "${value}"`);
+  return value;
+}
+
+/** `sqlite:<path>` (relative to the working directory), `sqlite::memory:`, or `postgres://` / `postgresql://`. */
+export function parseDatabaseUrl(url: string, cwd: string): Config["database"] {
+  if (url.startsWith("sqlite:")) {
+    const rest = url.slice("sqlite:".length).replace(/^\/\/(?=\/)/, "");
+    if (rest === "") throw new ConfigError('KESKIO_DATABASE_URL "sqlite:" needs a file path, e.g. sqlite:./data/keskio.db');
+    const sqlitePath = rest === ":memory:" ? ":memory:" : path.resolve(cwd, rest);
+    return { dialect: "sqlite", url, sqlitePath };
+  }
+  if (url.startsWith("postgres://") || url.startsWith("postgresql://")) {
+    try {
+      new URL(url);
+    } catch {
+      throw new ConfigError("KESKIO_DATABASE_URL is not a valid postgres:// URL");
+    }
+    return { dialect: "postgres", url, sqlitePath: null };
+  }
+  const scheme = url.includes(":") ? url.slice(0, url.indexOf(":")) : url;
+  throw new ConfigError(
+    `KESKIO_DATABASE_URL must start with sqlite: or postgres:// — "${scheme}" is not supported`,
+  );
+}
+
+function parsePublicUrl(value: string | undefined, host: string, port: number): string {
+  if (value === undefined || value === "") {
+    const shownHost = host === "0.0.0.0" || host === "::" ? "localhost" : host;
+    return `http://${shownHost}:${port}`;
+  }
+  let url: URL;
+  try {
+    url = new URL(value);
+  } catch {
+    throw new ConfigError(`KESKIO_PUBLIC_URL must be an absolute http(s) URL, got "${value}"`);
+  }
+  if (url.protocol !== "http:" && url.protocol !== "https:") {
+    throw new ConfigError(`KESKIO_PUBLIC_URL must use http or https, got "${url.protocol}"`);
+  }
+  return value.replace(/\/+$/, "");
+}
+
+function parseLogLevel(value: string | undefined, env: Config["env"]): Config["logLevel"] {
+  if (value === undefined || value === "") return env === "test" ? "warn" : "info";
+  if ((LOG_LEVELS as readonly string[]).includes(value)) return value as Config["logLevel"];
+  throw new ConfigError(`LOG_LEVEL must be one of ${LOG_LEVELS.join(", ")}, got "${value}"`);
+}
+
+/**
+ * The server secret signs sessions and keys HMACs of identity numbers. Production must be given one;
+ * development generates one on first run and keeps it next to the SQLite file (or in ./data).
+ */
+function resolveSecret(
+  value: string | undefined,
+  env: Config["env"],
+  database: Config["database"],
+  cwd: string,
+): { secret: string; secretSource: Config["secretSource"] } {
+  if (value !== undefined && value !== "") {
+    if (value.length < MIN_SECRET_LENGTH) {
+      throw new ConfigError(`KESKIO_SECRET must be at least ${MIN_SECRET_LENGTH} characters long`);
+    }
+    return { secret: value, secretSource: "environment" };
+  }
+  if (env === "production") {
+    throw new ConfigError(
+      "KESKIO_SECRET is required in production: set it to a random string of at least 32 characters",
+    );
+  }
+  const dir =
+    database.sqlitePath && database.sqlitePath !== ":memory:"
+      ? path.dirname(database.sqlitePath)
+      : path.resolve(cwd, "data");
+  const file = path.join(dir, "secret");
+  if (existsSync(file)) {
+    const stored = readFileSync(file, "utf8").trim();
+    if (stored.length < MIN_SECRET_LENGTH) {
+      throw new ConfigError(`The stored secret in ${file} is too short; delete the file to generate a new one`);
+    }
+    return { secret: stored, secretSource: "file" };
+  }
+  const generated = randomBytes(32).toString("base64url");
+  mkdirSync(dir, { recursive: true });
+  writeFileSync(file, `${generated}\n`, { mode: 0o600, flag: "wx" });
+  chmodSync(file, 0o600);
+  return { secret: generated, secretSource: "generated" };
+}

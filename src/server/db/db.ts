@@ -1,0 +1,93 @@
+import SQLite from "better-sqlite3";
+import { CamelCasePlugin, Kysely, PostgresDialect, SqliteDialect, type Transaction } from "kysely";
+import pg from "pg";
+import type { Config } from "../config.ts";
+
+/**
+ * The database handle shared by the platform. Modules narrow it to their own tables once
+ * (`asModuleDb`), so that no module's types know another module's tables.
+ */
+// biome-ignore lint/suspicious/noExplicitAny: the platform handle is untyped on purpose; modules narrow it.
+export type AnyDb = Kysely<any>;
+
+/** An open database with its dialect and a way to close it. */
+export interface Database {
+  db: AnyDb;
+  dialect: Config["database"]["dialect"];
+  destroy(): Promise<void>;
+}
+
+/** Options beyond the URL: tests put each file in its own PostgreSQL schema. */
+export interface CreateDbOptions {
+  /** PostgreSQL schema to use as search_path (created by the caller). */
+  schema?: string;
+  poolSize?: number;
+}
+
+const PG_INT8 = 20;
+const PG_TIMESTAMPTZ = 1184;
+const PG_TIMESTAMP = 1114;
+
+// Counts and sums come back from PostgreSQL as int8 strings; our integers (euros, counts) fit in a double.
+// Timestamps are returned as ISO strings in UTC so both dialects hand services the same shape.
+const pgTypes = {
+  getTypeParser(oid: number, format?: "text" | "binary") {
+    if (oid === PG_INT8) return (value: string) => Number(value);
+    if (oid === PG_TIMESTAMPTZ || oid === PG_TIMESTAMP) {
+      return (value: string) => new Date(oid === PG_TIMESTAMP ? `${value}Z` : value).toISOString();
+    }
+    return pg.types.getTypeParser(oid, format as "text");
+  },
+};
+
+/** Opens the configured database: SQLite (WAL, foreign keys, busy timeout) or a PostgreSQL pool. */
+export function createDb(database: Config["database"], options: CreateDbOptions = {}): Database {
+  const plugins = [new CamelCasePlugin()];
+  if (database.dialect === "sqlite") {
+    const file = database.sqlitePath ?? ":memory:";
+    const sqlite = new SQLite(file);
+    // WAL lets readers proceed during a write; NORMAL sync is durable in WAL mode except on power loss
+    // of the last commits, the SQLite-documented trade-off; busy_timeout waits for a writer instead of failing.
+    if (file !== ":memory:") sqlite.pragma("journal_mode = WAL");
+    sqlite.pragma("synchronous = NORMAL");
+    sqlite.pragma("foreign_keys = ON");
+    sqlite.pragma("busy_timeout = 5000");
+    const db = new Kysely({ dialect: new SqliteDialect({ database: sqlite }), plugins });
+    return { db, dialect: "sqlite", destroy: () => db.destroy() };
+  }
+  const pool = new pg.Pool({
+    connectionString: database.url,
+    max: options.poolSize ?? 10,
+    types: pgTypes,
+    ...(options.schema ? { options: `-c search_path=${quoteIdent(options.schema)}` } : {}),
+  });
+  // An idle client that loses its connection must not take the process down.
+  pool.on("error", () => undefined);
+  const db = new Kysely({ dialect: new PostgresDialect({ pool }), plugins });
+  return { db, dialect: "postgres", destroy: () => db.destroy() };
+}
+
+/** Runs `work` in one transaction; committed when it resolves, rolled back when it throws. */
+export function inTransaction<DB, T>(db: Kysely<DB>, work: (trx: Transaction<DB>) => Promise<T>): Promise<T> {
+  return db.transaction().execute(work);
+}
+
+/** A module's typed view of the shared handle (its own tables only). */
+export function asModuleDb<Tables>(db: AnyDb): Kysely<Tables> {
+  return db as Kysely<Tables>;
+}
+
+/** Reads a JSON column: SQLite returns text, PostgreSQL jsonb returns the parsed value. */
+export function readJson<T>(value: unknown): T {
+  return (typeof value === "string" ? JSON.parse(value) : value) as T;
+}
+
+/** Writes a JSON column the same way on both dialects. */
+export function writeJson(value: unknown): string {
+  return JSON.stringify(value);
+}
+
+function quoteIdent(name: string): string {
+  if (!/^[a-z_][a-z0-9_]*$/.test(name)) throw new Error("schema names are lower-case identifiers");
+  return name;
+}

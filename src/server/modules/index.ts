@@ -1,0 +1,5 @@
+import type { ModuleManifest } from "../platform/module.ts";
+import { strategyModule } from "./strategy/index.ts";
+
+/** The modules this installation runs, in dependency order (identity first once it exists). */
+export const modules: readonly ModuleManifest[] = [strategyModule];

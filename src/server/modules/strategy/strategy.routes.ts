@@ -1,0 +1,43 @@
+import type { TypeBoxTypeProvider } from "@fastify/type-provider-typebox";
+import type { FastifyInstance } from "fastify";
+import Type from "typebox";
+import { ProblemDetails } from "../../../contracts/errors.ts";
+import { ProgrammeDetail, StrategyOverview } from "../../../contracts/strategy.ts";
+import { asModuleDb } from "../../db/db.ts";
+import type { ModuleContext } from "../../platform/module.ts";
+import { publicRead } from "../../platform/policy.ts";
+import { getProgramme, getStrategyOverview } from "./strategy.service.ts";
+import type { StrategyTables } from "./strategy.tables.ts";
+
+/** The public, read-only strategy API. */
+export async function strategyRoutes(app: FastifyInstance, context: ModuleContext): Promise<void> {
+  const db = asModuleDb<StrategyTables>(context.database.db);
+  const api = app.withTypeProvider<TypeBoxTypeProvider>();
+
+  api.get(
+    "/api/v1/strategy",
+    {
+      config: { policy: publicRead },
+      schema: {
+        tags: ["strategy"],
+        summary: "The city strategy: vision, mission, values and programmes",
+        response: { 200: StrategyOverview, 404: ProblemDetails },
+      },
+    },
+    () => getStrategyOverview(db),
+  );
+
+  api.get(
+    "/api/v1/strategy/programmes/:slug",
+    {
+      config: { policy: publicRead },
+      schema: {
+        tags: ["strategy"],
+        summary: "One programme with its change agenda, choices, goals and actions",
+        params: Type.Object({ slug: Type.String({ pattern: "^[a-z0-9-]{1,80}$" }) }),
+        response: { 200: ProgrammeDetail, 404: ProblemDetails },
+      },
+    },
+    (request) => getProgramme(db, request.params.slug),
+  );
+}

@@ -1,0 +1,48 @@
+import type { Command } from "commander";
+import type { FastifyInstance } from "fastify";
+import type { ModuleName } from "../../contracts/meta.ts";
+import type { Config } from "../config.ts";
+import type { Database } from "../db/db.ts";
+
+/** What a module's HTTP plugin is given: the shared database and the configuration. */
+export interface ModuleContext {
+  config: Config;
+  database: Database;
+  /** The clock, injectable so that tests can fix "now". */
+  now: () => Date;
+}
+
+/** What a seed run did, for the operator's summary line. */
+export interface SeedReport {
+  module: string;
+  created: number;
+  updated: number;
+  unchanged: number;
+}
+
+/** What `keskio` commands of a module get: lazily opened config and database. */
+export interface CommandContext {
+  loadConfig(): Config;
+  /** Opens the database (migrated to the latest schema); the caller closes it. */
+  openDatabase(): Promise<Database>;
+  out: NodeJS.WritableStream;
+  err: NodeJS.WritableStream;
+}
+
+/**
+ * The plug of a module (DESIGN rule 2): the server mounts `routes`, `keskio seed` calls `seed`, the command
+ * line adds `commands`. Other modules import a module only through its index.ts, which exports its manifest.
+ */
+export interface ModuleManifest {
+  name: ModuleName | "identity";
+  /** Whether residents can use it on this installation (the front page lists only what works). */
+  available: boolean;
+  /** Where its public pages start. */
+  webPath: string | null;
+  /** Registers its HTTP routes under /api/v1. */
+  routes?: (app: FastifyInstance, context: ModuleContext) => Promise<void>;
+  /** Loads its reference content idempotently; `demo` adds labelled example data. */
+  seed?: (database: Database, options: { demo: boolean; now: Date }) => Promise<SeedReport>;
+  /** Adds its subcommands to `keskio`. */
+  commands?: (program: Command, context: CommandContext) => void;
+}

@@ -1,0 +1,45 @@
+import { existsSync, readFileSync } from "node:fs";
+import path from "node:path";
+import fastifyStatic from "@fastify/static";
+import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
+import { isWebRoute } from "../../contracts/web-routes.ts";
+import { sendNotFoundProblem } from "./problem.ts";
+
+/** Whether the built web app is where the server expects it. */
+export function isWebBuilt(webRoot: string): boolean {
+  return existsSync(path.join(webRoot, "index.html"));
+}
+
+/**
+ * Serves the built single-page app: hashed assets with long caching, and index.html for every page path —
+ * with status 404 for a path that is no page, so that crawlers and checkers see a real "not found".
+ * API paths and non-HTML requests get problem+json instead.
+ */
+export async function registerWeb(app: FastifyInstance, webRoot: string): Promise<void> {
+  const indexHtml = isWebBuilt(webRoot) ? readFileSync(path.join(webRoot, "index.html"), "utf8") : null;
+  if (indexHtml !== null) {
+    await app.register(fastifyStatic, {
+      root: webRoot,
+      index: false,
+      wildcard: false,
+      setHeaders(reply, filePath) {
+        const immutable = filePath.includes(`${path.sep}assets${path.sep}`);
+        reply.header("cache-control", immutable ? "public, max-age=31536000, immutable" : "no-cache");
+      },
+    });
+  }
+  app.setNotFoundHandler((request: FastifyRequest, reply: FastifyReply) => {
+    const pathname = request.url.split("?")[0] ?? "/";
+    const wantsPage =
+      (request.method === "GET" || request.method === "HEAD") &&
+      !pathname.startsWith("/api/") &&
+      !pathname.startsWith("/open311/") &&
+      (request.headers.accept ?? "").includes("text/html");
+    if (!wantsPage || indexHtml === null) return sendNotFoundProblem(request, reply);
+    return reply
+      .status(isWebRoute(pathname) ? 200 : 404)
+      .type("text/html; charset=utf-8")
+      .header("cache-control", "no-cache")
+      .send(indexHtml);
+  });
+}
