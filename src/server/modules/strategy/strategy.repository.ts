@@ -63,16 +63,25 @@ function differs(current: Comparable, next: Comparable, keys: readonly string[])
   return keys.some((key) => normalise(current[key]) !== normalise(next[key]));
 }
 
-// jsonb comes back parsed and re-serialised with different spacing; compare JSON by value.
+// jsonb comes back parsed with its keys reordered; compare JSON documents by value, keys sorted.
 function normalise(value: unknown): string {
   if (typeof value === "string") {
     try {
-      return JSON.stringify(JSON.parse(value));
+      return canonicalJson(JSON.parse(value));
     } catch {
       return value;
     }
   }
-  return JSON.stringify(value ?? null);
+  return canonicalJson(value ?? null);
+}
+
+function canonicalJson(value: unknown): string {
+  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(",")}]`;
+  if (value && typeof value === "object") {
+    const entries = Object.entries(value).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+    return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonicalJson(v)}`).join(",")}}`;
+  }
+  return JSON.stringify(value);
 }
 
 const PLAN_CONTENT = ["title", "vision", "mission", "periodStart", "periodEnd", "values", "themes"] as const;
