@@ -118,15 +118,12 @@ describe("validateHenkilotunnus: rules", () => {
     expect(validateHenkilotunnus("150850+1230")).toMatchObject({ ok: true, birthDate: "1850-08-15" });
   });
 
-  it.each(["G", "Z", "/", "*", "1", " ", "Å", "–"])(
-    "rejects century sign %j",
-    (sign) => {
-      expect(validateHenkilotunnus(buildCode("15", "08", "50", sign, "123"))).toEqual({
-        ok: false,
-        reason: "invalid_century_sign",
-      });
-    },
-  );
+  it.each(["G", "Z", "/", "*", "1", " ", "Å", "–"])("rejects century sign %j", (sign) => {
+    expect(validateHenkilotunnus(buildCode("15", "08", "50", sign, "123"))).toEqual({
+      ok: false,
+      reason: "invalid_century_sign",
+    });
+  });
 
   it("checks leap years against the century the sign gives", () => {
     expect(validateHenkilotunnus(buildCode("29", "02", "00", "A", "002"))).toMatchObject({
@@ -226,14 +223,12 @@ describe("validateHenkilotunnus: rules", () => {
     expect(validateHenkilotunnus(input)).toEqual({ ok: false, reason: "invalid_format" });
   });
 
-  it.each([
-    null,
-    undefined,
-    13105230,
-    { toString: () => "131052-308T" },
-  ])("rejects non-string input %j without throwing", (input) => {
-    expect(validateHenkilotunnus(input)).toEqual({ ok: false, reason: "invalid_format" });
-  });
+  it.each([null, undefined, 13105230, { toString: () => "131052-308T" }])(
+    "rejects non-string input %j without throwing",
+    (input) => {
+      expect(validateHenkilotunnus(input)).toEqual({ ok: false, reason: "invalid_format" });
+    },
+  );
 
   it("rejects a birth date after the reference date when one is given", () => {
     const in2099 = buildCode("01", "01", "99", "A", "123");
@@ -380,7 +375,11 @@ describe("ageOn", () => {
 
   it("agrees with counting anniversaries one by one", () => {
     const day = fc
-      .date({ min: new Date("1850-01-01T00:00:00Z"), max: new Date("2150-12-31T00:00:00Z"), noInvalidDate: true })
+      .date({
+        min: new Date("1850-01-01T00:00:00Z"),
+        max: new Date("2150-12-31T00:00:00Z"),
+        noInvalidDate: true,
+      })
       .map((d) => d.toISOString().slice(0, 10));
     // The k-th anniversary: same month and day, or the month's last day when that day does not exist.
     const anniversary = (birth: string, k: number): string => {
@@ -403,8 +402,8 @@ describe("ageOn", () => {
 
   it("is exercised on leap-day births in particular", () => {
     fc.assert(
-      fc.property(fc.integer({ min: 0, max: 60 }), fc.integer({ min: 1, max: 120 }), (q, years) => {
-        const birthYear = 1904 + 4 * q; // all leap years between 1904 and 2144, none a century year
+      fc.property(fc.integer({ min: 0, max: 48 }), fc.integer({ min: 1, max: 120 }), (q, years) => {
+        const birthYear = 1904 + 4 * q; // every leap year 1904–2096 (2100 is not one)
         const on = birthYear + years;
         const leap = (on % 4 === 0 && on % 100 !== 0) || on % 400 === 0;
         const birth = `${birthYear}-02-29`;

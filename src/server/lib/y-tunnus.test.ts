@@ -16,9 +16,7 @@ function oracle(d: string): number | null {
 }
 
 const sevenDigits = fc.string({ unit: fc.constantFrom(..."0123456789"), minLength: 7, maxLength: 7 });
-const validId = sevenDigits
-  .filter((d) => oracle(d) !== null)
-  .map((d) => `${d}-${oracle(d)}`);
+const validId = sevenDigits.filter((d) => oracle(d) !== null).map((d) => `${d}-${oracle(d)}`);
 
 describe("validateYTunnus", () => {
   it.each(["0112038-9", "1572860-0", "2666516-6"])("accepts the PRH examples %s", (id) => {

@@ -114,7 +114,9 @@ export function isFinnishHoliday(date: string): boolean {
 
 function assertYear(year: number): void {
   if (!Number.isInteger(year) || year < HOLIDAY_YEAR_RANGE.min || year > HOLIDAY_YEAR_RANGE.max) {
-    throw new RangeError(`year must be an integer from ${HOLIDAY_YEAR_RANGE.min} to ${HOLIDAY_YEAR_RANGE.max}`);
+    throw new RangeError(
+      `year must be an integer from ${HOLIDAY_YEAR_RANGE.min} to ${HOLIDAY_YEAR_RANGE.max}`,
+    );
   }
 }
 

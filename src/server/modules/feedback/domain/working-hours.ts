@@ -14,11 +14,11 @@ export interface WorkingCalendar {
   readonly workingDays: readonly IsoWeekday[];
   readonly dayStart: string;
   readonly dayEnd: string;
-  /** Called with a local date "YYYY-MM-DD"; true when no work is done that day. */
+  /** Called with a local date "YYYY-MM-DD"; true when no work is done that day. Must be pure: results are cached. */
   readonly isDayOff: (date: string) => boolean;
 }
 
-/** Civil-service office hours in Heinola: Mon–Fri 08:00–16:00, Finnish holidays and the two eves off. */
+/** Default office calendar: Mon–Fri 08:00–16:00 Helsinki time; Finnish holidays and both eves off. */
 export const HELSINKI_OFFICE_HOURS: WorkingCalendar = Object.freeze({
   timeZone: "Europe/Helsinki",
   workingDays: Object.freeze([1, 2, 3, 4, 5] as const),
@@ -43,6 +43,13 @@ const HOUR_MS = 3_600_000;
 const DAY_MS = 86_400_000;
 // A calendar that yields no working time for this many consecutive days is treated as broken, not waited on.
 const MAX_IDLE_DAYS = 3_660;
+// Resolving a day's window costs several Intl calls; remember this many days per calendar (about 27 years).
+const WINDOW_CACHE_LIMIT = 10_000;
+
+interface Window {
+  start: number;
+  end: number;
+}
 
 interface CompiledCalendar {
   timeZone: string;
@@ -50,6 +57,7 @@ interface CompiledCalendar {
   startMinute: number;
   endMinute: number;
   isDayOff: (date: string) => boolean;
+  windows: Map<number, Window | null>;
 }
 
 const formatters = new Map<string, Intl.DateTimeFormat>();
@@ -146,20 +154,28 @@ export function workingHoursBetween(
 }
 
 // The working window of a local day (days counted from 1970-01-01) as UTC milliseconds, if it has one.
-function windowOn(day: number, cal: CompiledCalendar): { start: number; end: number } | undefined {
+// Calendars are immutable and isDayOff is taken to be pure, so a day's window can be remembered.
+function windowOn(day: number, cal: CompiledCalendar): Window | undefined {
   if (!cal.workingDays.has(isoWeekday(day))) return undefined;
-  if (cal.isDayOff(formatDay(day))) return undefined;
-  const start = fromWallMs(day * DAY_MS + cal.startMinute * MINUTE_MS, cal.timeZone);
-  const end = fromWallMs(day * DAY_MS + cal.endMinute * MINUTE_MS, cal.timeZone);
-  return end > start ? { start, end } : undefined;
+  const cached = cal.windows.get(day);
+  if (cached !== undefined) return cached ?? undefined;
+  let window: Window | null = null;
+  if (!cal.isDayOff(formatDay(day))) {
+    const start = fromWallMs(day * DAY_MS + cal.startMinute * MINUTE_MS, cal.timeZone);
+    const end = fromWallMs(day * DAY_MS + cal.endMinute * MINUTE_MS, cal.timeZone);
+    if (end > start) window = { start, end };
+  }
+  if (cal.windows.size >= WINDOW_CACHE_LIMIT) cal.windows.clear();
+  cal.windows.set(day, window);
+  return window ?? undefined;
 }
 
 function compile(calendar: WorkingCalendar): CompiledCalendar {
   const cached = compiled.get(calendar);
   if (cached) return cached;
   formatterFor(calendar.timeZone);
-  const startMinute = parseClock(calendar.dayStart, false);
-  const endMinute = parseClock(calendar.dayEnd, true);
+  const startMinute = parseClock(calendar.dayStart);
+  const endMinute = parseClock(calendar.dayEnd);
   if (startMinute >= endMinute) throw new RangeError("dayStart must be before dayEnd");
   if (calendar.workingDays.length === 0) throw new RangeError("workingDays must not be empty");
   for (const weekday of calendar.workingDays) {
@@ -174,13 +190,15 @@ function compile(calendar: WorkingCalendar): CompiledCalendar {
     startMinute,
     endMinute,
     isDayOff: calendar.isDayOff,
+    windows: new Map(),
   };
   compiled.set(calendar, result);
   return result;
 }
 
-function parseClock(value: string, allowMidnightEnd: boolean): number {
-  if (allowMidnightEnd && value === "24:00") return 24 * 60;
+// "24:00" is accepted here; as a start it fails the start-before-end check.
+function parseClock(value: string): number {
+  if (value === "24:00") return 24 * 60;
   const match = /^([01]\d|2[0-3]):([0-5]\d)$/.exec(value);
   if (!match) throw new RangeError('times must be "HH:MM" (00:00–23:59, or 24:00 as an end)');
   return Number(match[1]) * 60 + Number(match[2]);
@@ -225,7 +243,8 @@ function fromWallMs(wallMs: number, timeZone: string): number {
   const offsetAfter = toWallMs(wallMs + DAY_MS, timeZone) - (wallMs + DAY_MS);
   let best: number | undefined;
   for (const candidate of [wallMs - offsetBefore, wallMs - offsetAfter]) {
-    if (toWallMs(candidate, timeZone) === wallMs && (best === undefined || candidate < best)) best = candidate;
+    if (toWallMs(candidate, timeZone) === wallMs && (best === undefined || candidate < best))
+      best = candidate;
   }
   return best ?? wallMs - offsetBefore;
 }
