@@ -2,6 +2,7 @@ import { Writable } from "node:stream";
 import type { FastifyInstance } from "fastify";
 import { buildApp } from "../src/server/app.ts";
 import { type Config, loadConfig } from "../src/server/config.ts";
+import type { MailMessage } from "../src/server/platform/mail.ts";
 import type { ModuleManifest } from "../src/server/platform/module.ts";
 import { openTestDatabase, type TestDatabase, type TestDialect } from "./test-db.ts";
 
@@ -17,7 +18,13 @@ export interface TestApp {
 /** Builds the real application over a fresh database of the given dialect; seeds when asked. */
 export async function buildTestApp(
   dialect: TestDialect,
-  options: { seed?: boolean; env?: Record<string, string>; modules?: readonly ModuleManifest[] } = {},
+  options: {
+    seed?: boolean;
+    env?: Record<string, string>;
+    modules?: readonly ModuleManifest[];
+    /** The clock; tests of expiry move it forward. */
+    now?: () => Date;
+  } = {},
 ): Promise<TestApp> {
   const db = await openTestDatabase(dialect);
   const config = loadConfig({
@@ -44,9 +51,14 @@ export async function buildTestApp(
   }
   let app: FastifyInstance;
   try {
+    // Without KESKIO_SMTP_URL, mail is kept in memory rather than written to an outbox folder.
+    const sent: MailMessage[] = [];
+    const memoryMailer = { send: async (m: MailMessage) => void sent.push(m), close: () => undefined };
     app = await buildApp(config, {
       database: db.database,
       logStream,
+      ...(options.env?.KESKIO_SMTP_URL ? {} : { mailer: memoryMailer }),
+      ...(options.now ? { now: options.now } : {}),
       ...(options.modules ? { modules: options.modules } : {}),
     });
     await app.ready();

@@ -32,11 +32,20 @@ describe("npm run check: dependency rules", () => {
   });
 
   it.each([
-    [{ "server/modules/a/a.service.ts": 'import { y } from "../b/b.repository.ts";\n' }, /another module's internals/],
-    [{ "server/platform/p.ts": 'import { y } from "../modules/b/index.ts";\n' }, /must not depend on modules/],
+    [
+      { "server/modules/a/a.service.ts": 'import { y } from "../b/b.repository.ts";\n' },
+      /another module's internals/,
+    ],
+    [
+      { "server/platform/p.ts": 'import { y } from "../modules/b/index.ts";\n' },
+      /must not depend on modules/,
+    ],
     [{ "contracts/c.ts": 'import { readFileSync } from "node:fs";\n' }, /isomorphic/],
     [{ "web/w.tsx": 'import { buildApp } from "../server/app.ts";\n' }, /over HTTP/],
-    [{ "server/db/migrations/202601010000_x_y.ts": 'import { newId } from "../../lib/ids.ts";\n' }, /migration imports nothing/],
+    [
+      { "server/db/migrations/202601010000_x_y.ts": 'import { newId } from "../../lib/ids.ts";\n' },
+      /migration imports nothing/,
+    ],
   ])("fails on a forbidden import %#", (files, message) => {
     const result = checkTree(files);
     expect(result.status).toBe(1);

@@ -15,7 +15,9 @@ const postgresUrl = process.env.KESKIO_TEST_DATABASE_URL;
 
 if (process.env.CI && !postgresUrl) {
   // In CI nothing may be skipped: a missing PostgreSQL is a failure, not a quiet gap.
-  throw new Error("CI is set but KESKIO_TEST_DATABASE_URL is not: the PostgreSQL half of the suite would be skipped");
+  throw new Error(
+    "CI is set but KESKIO_TEST_DATABASE_URL is not: the PostgreSQL half of the suite would be skipped",
+  );
 }
 
 /** SQLite always; PostgreSQL when KESKIO_TEST_DATABASE_URL is set. */
@@ -31,7 +33,10 @@ export interface TestDatabase {
 }
 
 /** Opens a fresh database: a new SQLite file, or a new PostgreSQL schema, so test files run in parallel. */
-export async function openTestDatabase(dialect: TestDialect, options: { migrate?: boolean } = {}): Promise<TestDatabase> {
+export async function openTestDatabase(
+  dialect: TestDialect,
+  options: { migrate?: boolean } = {},
+): Promise<TestDatabase> {
   const migrate = options.migrate ?? true;
   if (dialect === "sqlite") {
     const dir = mkdtempSync(path.join(tmpdir(), "keskio-test-"));

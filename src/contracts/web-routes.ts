@@ -6,6 +6,15 @@ export const WEB_ROUTES = {
   home: "/",
   programme: "/programmes/:slug",
   accessibility: "/accessibility",
+  signIn: "/sign-in",
+  register: "/register",
+  verifyEmail: "/verify-email",
+  forgotPassword: "/forgot-password",
+  resetPassword: "/reset-password",
+  profile: "/profile",
+  privacy: "/privacy",
+  adminPeople: "/admin/people",
+  adminAudit: "/admin/audit",
 } as const;
 
 /** Whether a browser path is one of the app's pages. */

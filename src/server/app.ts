@@ -1,4 +1,5 @@
 import { randomUUID } from "node:crypto";
+import cookie from "@fastify/cookie";
 import helmet from "@fastify/helmet";
 import type { TypeBoxTypeProvider } from "@fastify/type-provider-typebox";
 import Fastify, { type FastifyInstance } from "fastify";
@@ -8,13 +9,16 @@ import { MODULE_NAMES, SiteMeta } from "../contracts/meta.ts";
 import type { Config } from "./config.ts";
 import type { Database } from "./db/db.ts";
 import { modules as installedModules } from "./modules/index.ts";
+import { Csrf } from "./platform/csrf.ts";
 import { AppError } from "./platform/errors.ts";
 import { registerHealth } from "./platform/health.ts";
 import { loggerOptions } from "./platform/logging.ts";
+import { createMailer, type Mailer } from "./platform/mail.ts";
 import type { ModuleManifest } from "./platform/module.ts";
 import { registerOpenApi } from "./platform/openapi.ts";
-import { publicRead, requireRoutePolicies } from "./platform/policy.ts";
+import { type DeclaredRoute, enforceRoutePolicies, publicRead } from "./platform/policy.ts";
 import { registerProblemHandlers } from "./platform/problem.ts";
+import { RateLimiter } from "./platform/rate-limit.ts";
 import { registerWeb } from "./platform/web.ts";
 import { KESKIO_VERSION } from "./version.ts";
 
@@ -25,6 +29,15 @@ export interface AppDependencies {
   now?: () => Date;
   /** Where log lines go (tests capture them); defaults to stdout. */
   logStream?: NodeJS.WritableStream;
+  /** Outgoing mail; defaults to the configured SMTP server or the development outbox. */
+  mailer?: Mailer;
+}
+
+declare module "fastify" {
+  interface FastifyInstance {
+    /** Every API route with its access policy, for the role × route matrix test. */
+    declaredRoutes: readonly DeclaredRoute[];
+  }
 }
 
 const REQUEST_ID = /^[A-Za-z0-9._-]{8,64}$/;
@@ -49,8 +62,31 @@ export async function buildApp(config: Config, deps: AppDependencies): Promise<F
     reply.header("x-request-id", request.id);
   });
 
-  requireRoutePolicies(app);
+  const declaredRoutes = enforceRoutePolicies(app);
+  app.decorate("declaredRoutes", declaredRoutes);
   registerProblemHandlers(app);
+  await app.register(cookie);
+  const mailer = deps.mailer ?? createMailer(config.mail);
+  if (!deps.mailer) app.addHook("onClose", async () => mailer.close());
+  const csrf = new Csrf(config.secret, config.isHttps);
+  const context = {
+    config,
+    database: deps.database,
+    now: deps.now ?? (() => new Date()),
+    mailer,
+    csrf,
+    rateLimiter: new RateLimiter(deps.database.db, config.secret),
+  };
+  app.decorateRequest("principal", null);
+  const authenticators = modules.flatMap((m) => (m.authenticate ? [m.authenticate(context)] : []));
+  if (authenticators.length > 1) throw new Error("only one module may authenticate requests");
+  const authenticate = authenticators[0];
+  if (authenticate) {
+    app.addHook("onRequest", async (request) => {
+      if (request.url.startsWith("/api/")) request.principal = await authenticate(request);
+    });
+  }
+  csrf.register(app);
   await app.register(helmet, {
     contentSecurityPolicy: {
       useDefaults: false,
@@ -82,14 +118,22 @@ export async function buildApp(config: Config, deps: AppDependencies): Promise<F
     municipalityCode: config.municipalityCode,
     modules: MODULE_NAMES.map((name) => {
       const manifest = byName.get(name);
-      return { name, available: manifest?.available ?? false, path: manifest?.available ? manifest.webPath : null };
+      return {
+        name,
+        available: manifest?.available ?? false,
+        path: manifest?.available ? manifest.webPath : null,
+      };
     }),
   };
   app.get(
     "/api/v1/meta",
     {
       config: { policy: publicRead },
-      schema: { tags: ["platform"], summary: "This installation and which modules it runs", response: { 200: SiteMeta } },
+      schema: {
+        tags: ["platform"],
+        summary: "This installation and which modules it runs",
+        response: { 200: SiteMeta },
+      },
     },
     () => meta,
   );
@@ -110,7 +154,6 @@ export async function buildApp(config: Config, deps: AppDependencies): Promise<F
     },
   );
 
-  const context = { config, database: deps.database, now: deps.now ?? (() => new Date()) };
   for (const module of modules) {
     if (module.routes) await module.routes(app, context);
   }

@@ -22,6 +22,26 @@ export interface Config {
   webRoot: string;
   /** Whether the server is reached over https (decides Secure cookies and HSTS). */
   isHttps: boolean;
+  /** Outgoing e-mail; without an SMTP URL (development only) messages are written to the outbox folder. */
+  mail: { smtpUrl: string | null; from: string; outboxDir: string };
+  /** Strong identification over OpenID Connect (e.g. Suomi.fi e-Identification); null when not configured. */
+  oidc: OidcConfig | null;
+  auth: {
+    /** Failed sign-ins per account or address before the next attempts are slowed. */
+    maxFailedSignIns: number;
+    sessionIdleMinutes: number;
+    sessionAbsoluteHours: number;
+  };
+}
+
+/** The identity provider connection and which claims carry what (Suomi.fi's OIDC claim names are configurable). */
+export interface OidcConfig {
+  issuer: string;
+  clientId: string;
+  clientSecret: string;
+  /** Allow plain http to the issuer: only for a provider on this machine, never in production. */
+  allowInsecure: boolean;
+  claims: { henkilotunnus: string; municipality: string; givenName: string; familyName: string };
 }
 
 /** A configuration value that cannot be used; the message is one clear line for the operator. */
@@ -51,6 +71,13 @@ export function loadConfig(environment: Env = process.env, options: { cwd?: stri
     );
   }
   const { secret, secretSource } = resolveSecret(environment.KESKIO_SECRET, env, database, cwd);
+  const mail = parseMail(environment, env, cwd, database);
+  const oidc = parseOidc(environment, env);
+  const auth = {
+    maxFailedSignIns: parsePositiveInt(environment, "KESKIO_MAX_FAILED_SIGNINS", 5),
+    sessionIdleMinutes: parsePositiveInt(environment, "KESKIO_SESSION_IDLE_MINUTES", 120),
+    sessionAbsoluteHours: parsePositiveInt(environment, "KESKIO_SESSION_ABSOLUTE_HOURS", 12),
+  };
   return {
     env,
     host,
@@ -63,6 +90,77 @@ export function loadConfig(environment: Env = process.env, options: { cwd?: stri
     municipalityCode,
     webRoot: path.resolve(cwd, environment.KESKIO_WEB_ROOT ?? "dist/web"),
     isHttps: publicUrl.startsWith("https:"),
+    mail,
+    oidc,
+    auth,
+  };
+}
+
+function parsePositiveInt(environment: Env, name: string, fallback: number): number {
+  const value = environment[name];
+  if (value === undefined || value === "") return fallback;
+  if (!/^\d+$/.test(value) || Number(value) < 1 || Number(value) > 1_000_000) {
+    throw new ConfigError(`${name} must be a whole number from 1 to 1000000, got "${value}"`);
+  }
+  return Number(value);
+}
+
+function parseMail(
+  environment: Env,
+  env: Config["env"],
+  cwd: string,
+  database: Config["database"],
+): Config["mail"] {
+  const smtpUrl = environment.KESKIO_SMTP_URL || null;
+  if (smtpUrl !== null && !/^smtps?:\/\/[^\s]+$/.test(smtpUrl)) {
+    throw new ConfigError("KESKIO_SMTP_URL must be an smtp:// or smtps:// URL");
+  }
+  if (smtpUrl === null && env === "production") {
+    throw new ConfigError(
+      "KESKIO_SMTP_URL is required in production: Keskiö sends verification and reset links by e-mail",
+    );
+  }
+  const from = environment.KESKIO_MAIL_FROM || "Keskiö <no-reply@localhost>";
+  const dataDir =
+    database.sqlitePath && database.sqlitePath !== ":memory:"
+      ? path.dirname(database.sqlitePath)
+      : path.resolve(cwd, "data");
+  return { smtpUrl, from, outboxDir: path.join(dataDir, "outbox") };
+}
+
+function parseOidc(environment: Env, env: Config["env"]): OidcConfig | null {
+  const issuer = environment.KESKIO_OIDC_ISSUER;
+  if (!issuer) return null;
+  let url: URL;
+  try {
+    url = new URL(issuer);
+  } catch {
+    throw new ConfigError(`KESKIO_OIDC_ISSUER must be an absolute URL, got "${issuer}"`);
+  }
+  const local = ["localhost", "127.0.0.1", "[::1]"].includes(url.hostname);
+  if (url.protocol !== "https:" && !(local && env !== "production")) {
+    throw new ConfigError(
+      "KESKIO_OIDC_ISSUER must use https (plain http only for a local test provider outside production)",
+    );
+  }
+  const clientId = environment.KESKIO_OIDC_CLIENT_ID;
+  const clientSecret = environment.KESKIO_OIDC_CLIENT_SECRET;
+  if (!clientId || !clientSecret) {
+    throw new ConfigError(
+      "KESKIO_OIDC_CLIENT_ID and KESKIO_OIDC_CLIENT_SECRET are required with KESKIO_OIDC_ISSUER",
+    );
+  }
+  return {
+    issuer,
+    clientId,
+    clientSecret,
+    allowInsecure: url.protocol === "http:",
+    claims: {
+      henkilotunnus: environment.KESKIO_OIDC_CLAIM_HENKILOTUNNUS || "national_identification_number",
+      municipality: environment.KESKIO_OIDC_CLAIM_MUNICIPALITY || "home_municipality_code",
+      givenName: environment.KESKIO_OIDC_CLAIM_GIVEN_NAME || "given_name",
+      familyName: environment.KESKIO_OIDC_CLAIM_FAMILY_NAME || "family_name",
+    },
   };
 }
 
@@ -82,7 +180,8 @@ function parsePort(value: string | undefined): number {
 
 function parseHost(value: string | undefined): string {
   if (value === undefined || value === "") return "0.0.0.0";
-  if (!/^[A-Za-z0-9.:[\]-]+$/.test(value)) throw new ConfigError(`HOST is not a host name or address: "${value}"`);
+  if (!/^[A-Za-z0-9.:[\]-]+$/.test(value))
+    throw new ConfigError(`HOST is not a host name or address: "${value}"`);
   return value;
 }
 
@@ -90,7 +189,8 @@ function parseHost(value: string | undefined): string {
 export function parseDatabaseUrl(url: string, cwd: string): Config["database"] {
   if (url.startsWith("sqlite:")) {
     const rest = url.slice("sqlite:".length).replace(/^\/\/(?=\/)/, "");
-    if (rest === "") throw new ConfigError('KESKIO_DATABASE_URL "sqlite:" needs a file path, e.g. sqlite:./data/keskio.db');
+    if (rest === "")
+      throw new ConfigError('KESKIO_DATABASE_URL "sqlite:" needs a file path, e.g. sqlite:./data/keskio.db');
     const sqlitePath = rest === ":memory:" ? ":memory:" : path.resolve(cwd, rest);
     return { dialect: "sqlite", url, sqlitePath };
   }
@@ -160,7 +260,9 @@ function resolveSecret(
   if (existsSync(file)) {
     const stored = readFileSync(file, "utf8").trim();
     if (stored.length < MIN_SECRET_LENGTH) {
-      throw new ConfigError(`The stored secret in ${file} is too short; delete the file to generate a new one`);
+      throw new ConfigError(
+        `The stored secret in ${file} is too short; delete the file to generate a new one`,
+      );
     }
     return { secret: stored, secretSource: "file" };
   }

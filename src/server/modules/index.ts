@@ -1,5 +1,6 @@
 import type { ModuleManifest } from "../platform/module.ts";
+import { identityModule } from "./identity/index.ts";
 import { strategyModule } from "./strategy/index.ts";
 
 /** The modules this installation runs, in dependency order (identity first once it exists). */
-export const modules: readonly ModuleManifest[] = [strategyModule];
+export const modules: readonly ModuleManifest[] = [identityModule, strategyModule];

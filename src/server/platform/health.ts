@@ -30,7 +30,8 @@ export function registerHealth(app: FastifyInstance, database: Database): void {
     async (request, reply) => {
       try {
         await sql`select 1`.execute(database.db);
-        if (await isSchemaCurrent(database.db)) return { status: "ready" as const, database: database.dialect };
+        if (await isSchemaCurrent(database.db))
+          return { status: "ready" as const, database: database.dialect };
         request.log.warn("not ready: database schema is not current");
       } catch {
         request.log.warn("not ready: database does not answer");

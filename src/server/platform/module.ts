@@ -3,6 +3,10 @@ import type { FastifyInstance } from "fastify";
 import type { ModuleName } from "../../contracts/meta.ts";
 import type { Config } from "../config.ts";
 import type { Database } from "../db/db.ts";
+import type { Csrf } from "./csrf.ts";
+import type { Mailer } from "./mail.ts";
+import type { Authenticate } from "./principal.ts";
+import type { RateLimiter } from "./rate-limit.ts";
 
 /** What a module's HTTP plugin is given: the shared database and the configuration. */
 export interface ModuleContext {
@@ -10,6 +14,9 @@ export interface ModuleContext {
   database: Database;
   /** The clock, injectable so that tests can fix "now". */
   now: () => Date;
+  mailer: Mailer;
+  csrf: Csrf;
+  rateLimiter: RateLimiter;
 }
 
 /** What a seed run did, for the operator's summary line. */
@@ -39,6 +46,8 @@ export interface ModuleManifest {
   available: boolean;
   /** Where its public pages start. */
   webPath: string | null;
+  /** Resolves who makes a request (the identity module provides it; at most one module does). */
+  authenticate?: (context: ModuleContext) => Authenticate;
   /** Registers its HTTP routes under /api/v1. */
   routes?: (app: FastifyInstance, context: ModuleContext) => Promise<void>;
   /** Loads its reference content idempotently; `demo` adds labelled example data. */

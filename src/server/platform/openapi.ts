@@ -16,7 +16,10 @@ export async function registerOpenApi(app: FastifyInstance, config: Config, vers
         license: { name: "EUPL-1.2", url: "https://interoperable-europe.ec.europa.eu/collection/eupl" },
       },
       servers: [{ url: config.publicUrl }],
-      tags: [{ name: "platform", description: "Health and metadata" }, { name: "strategy", description: "Strategy" }],
+      tags: [
+        { name: "platform", description: "Health and metadata" },
+        { name: "strategy", description: "Strategy" },
+      ],
     },
   });
   await app.register(swaggerUi, {

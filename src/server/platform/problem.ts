@@ -96,14 +96,23 @@ export function registerProblemHandlers(app: FastifyInstance): void {
     }
     if (error.validation) {
       const detail = localizeDetail(DETAILS.validation, locale);
-      return sendProblem(reply, buildProblem(request, "validation_failed", detail, fromFastifyValidation(error)));
+      return sendProblem(
+        reply,
+        buildProblem(request, "validation_failed", detail, fromFastifyValidation(error)),
+      );
     }
     switch (error.code) {
       case "FST_ERR_CTP_INVALID_JSON_BODY":
       case "FST_ERR_CTP_EMPTY_JSON_BODY":
-        return sendProblem(reply, buildProblem(request, "malformed_body", localizeDetail(DETAILS.malformedJson, locale)));
+        return sendProblem(
+          reply,
+          buildProblem(request, "malformed_body", localizeDetail(DETAILS.malformedJson, locale)),
+        );
       case "FST_ERR_CTP_BODY_TOO_LARGE":
-        return sendProblem(reply, buildProblem(request, "payload_too_large", localizeDetail(DETAILS.tooLarge, locale)));
+        return sendProblem(
+          reply,
+          buildProblem(request, "payload_too_large", localizeDetail(DETAILS.tooLarge, locale)),
+        );
       case "FST_ERR_CTP_INVALID_MEDIA_TYPE":
       case "FST_ERR_CTP_INVALID_CONTENT_LENGTH":
         return sendProblem(
@@ -114,7 +123,8 @@ export function registerProblemHandlers(app: FastifyInstance): void {
     const status = typeof error.statusCode === "number" ? error.statusCode : 500;
     if (status >= 400 && status < 500) {
       // Another client error raised by Fastify or a plugin: keep its status, never its internal message.
-      const code = (Object.entries(ERROR_CODES).find(([, s]) => s === status)?.[0] ?? "bad_request") as ErrorCode;
+      const code = (Object.entries(ERROR_CODES).find(([, s]) => s === status)?.[0] ??
+        "bad_request") as ErrorCode;
       return sendProblem(reply, buildProblem(request, code));
     }
     request.log.error({ failure: describeFailure(error) }, "unhandled error");
@@ -134,7 +144,12 @@ const DRIVER_ERRORS = new Set(["SqliteError", "DatabaseError"]);
  * What the log may say of an unexpected failure: its kind, code and where in our code it arose — no stack
  * trace, and no message from a database driver (its text can quote the values, i.e. personal data).
  */
-export function describeFailure(error: unknown): { kind: string; code?: string; message?: string; at?: string } {
+export function describeFailure(error: unknown): {
+  kind: string;
+  code?: string;
+  message?: string;
+  at?: string;
+} {
   if (!(error instanceof Error)) return { kind: typeof error };
   const code = (error as { code?: unknown }).code;
   const at = error.stack

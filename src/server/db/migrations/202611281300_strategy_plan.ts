@@ -44,7 +44,9 @@ export async function up(db: Kysely<any>): Promise<void> {
   await db.schema
     .createTable("strategy_goal")
     .addColumn("id", "text", (c) => c.primaryKey())
-    .addColumn("programme_id", "text", (c) => c.notNull().references("strategy_programme.id").onDelete("cascade"))
+    .addColumn("programme_id", "text", (c) =>
+      c.notNull().references("strategy_programme.id").onDelete("cascade"),
+    )
     .addColumn("slug", "text", (c) => c.notNull())
     .addColumn("position", "integer", (c) => c.notNull())
     .addColumn("title", json, (c) => c.notNull())
@@ -63,7 +65,11 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn("updated_at", ts, (c) => c.notNull())
     .addUniqueConstraint("strategy_action_goal_slug_uq", ["goal_id", "slug"])
     .execute();
-  await db.schema.createIndex("strategy_goal_programme_idx").on("strategy_goal").column("programme_id").execute();
+  await db.schema
+    .createIndex("strategy_goal_programme_idx")
+    .on("strategy_goal")
+    .column("programme_id")
+    .execute();
   await db.schema.createIndex("strategy_action_goal_idx").on("strategy_action").column("goal_id").execute();
 }
 

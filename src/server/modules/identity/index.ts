@@ -1,0 +1,46 @@
+import { asModuleDb } from "../../db/db.ts";
+import type { ModuleContext, ModuleManifest } from "../../platform/module.ts";
+import { SESSION_COOKIE } from "../../platform/principal.ts";
+import { registerIdentityCommands } from "./identity.commands.ts";
+import { OidcClient } from "./identity.oidc.ts";
+import { identityRoutes } from "./identity.routes.ts";
+import { IdentityService } from "./identity.service.ts";
+import type { IdentityTables } from "./identity.tables.ts";
+
+// One service per app instance, shared by the authenticate hook and the routes.
+const services = new WeakMap<ModuleContext, IdentityService>();
+
+function serviceFor(context: ModuleContext): IdentityService {
+  let service = services.get(context);
+  if (!service) {
+    service = new IdentityService({
+      db: asModuleDb<IdentityTables>(context.database.db),
+      config: context.config,
+      mailer: context.mailer,
+      rateLimiter: context.rateLimiter,
+      now: context.now,
+    });
+    services.set(context, service);
+  }
+  return service;
+}
+
+/** The identity module: accounts, sessions, strong identification, verified residents, roles, GDPR rights. */
+export const identityModule: ModuleManifest = {
+  name: "identity",
+  available: true,
+  webPath: null,
+  authenticate: (context) => {
+    const service = serviceFor(context);
+    return (request) => service.authenticate(request.cookies[SESSION_COOKIE]);
+  },
+  routes: async (app, context) => {
+    const oidc = context.config.oidc
+      ? new OidcClient(context.config.oidc, `${context.config.publicUrl}/api/v1/auth/oidc/callback`)
+      : null;
+    await identityRoutes(app, context, serviceFor(context), oidc);
+  },
+  commands: registerIdentityCommands,
+};
+
+export type { IdentityService };
