@@ -16,7 +16,7 @@ import { loggerOptions } from "./platform/logging.ts";
 import { createMailer, type Mailer } from "./platform/mail.ts";
 import type { ModuleManifest } from "./platform/module.ts";
 import { registerOpenApi } from "./platform/openapi.ts";
-import { type DeclaredRoute, enforceRoutePolicies, publicRead } from "./platform/policy.ts";
+import { authorise, type DeclaredRoute, enforceRoutePolicies, publicRead } from "./platform/policy.ts";
 import { registerProblemHandlers } from "./platform/problem.ts";
 import { RateLimiter } from "./platform/rate-limit.ts";
 import { registerWeb } from "./platform/web.ts";
@@ -81,12 +81,13 @@ export async function buildApp(config: Config, deps: AppDependencies): Promise<F
   const authenticators = modules.flatMap((m) => (m.authenticate ? [m.authenticate(context)] : []));
   if (authenticators.length > 1) throw new Error("only one module may authenticate requests");
   const authenticate = authenticators[0];
-  if (authenticate) {
-    app.addHook("onRequest", async (request) => {
-      if (request.url.startsWith("/api/")) request.principal = await authenticate(request);
-    });
-  }
-  csrf.register(app);
+  // Who is asking, whether they may, and whether a write really comes from our app: all before the body
+  // is read, so a refused caller learns nothing from validation messages.
+  app.addHook("onRequest", async (request) => {
+    if (authenticate && request.url.startsWith("/api/")) request.principal = await authenticate(request);
+    authorise(request);
+    csrf.check(request);
+  });
   await app.register(helmet, {
     contentSecurityPolicy: {
       useDefaults: false,

@@ -29,7 +29,10 @@ describe("loadConfig", () => {
   });
 
   it.each([
-    [{ KESKIO_DATABASE_URL: "mysql://x" }, /KESKIO_DATABASE_URL must start with sqlite: or postgres:\/\/ — "mysql"/],
+    [
+      { KESKIO_DATABASE_URL: "mysql://x" },
+      /KESKIO_DATABASE_URL must start with sqlite: or postgres:\/\/ — "mysql"/,
+    ],
     [{ PORT: "abc" }, /PORT must be a whole number from 0 to 65535, got "abc"/],
     [{ PORT: "70000" }, /PORT must be a whole number/],
     [{ PORT: "-1" }, /PORT must be a whole number/],

@@ -1,5 +1,5 @@
 import { createHmac, randomBytes, timingSafeEqual } from "node:crypto";
-import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
+import type { FastifyReply, FastifyRequest } from "fastify";
 import { AppError } from "./errors.ts";
 import { CSRF_COOKIE, CSRF_HEADER } from "./principal.ts";
 
@@ -54,18 +54,16 @@ export class Csrf {
     return expected.length === given.length && timingSafeEqual(expected, given);
   }
 
-  /** Checks every unsafe request to a route that does not opt out. */
-  register(app: FastifyInstance): void {
-    app.addHook("preHandler", async (request: FastifyRequest) => {
-      if (!UNSAFE.has(request.method)) return;
-      const policy = request.routeOptions.config.policy;
-      if (!policy || policy.csrf === false) return;
-      const header = request.headers[CSRF_HEADER];
-      const cookie = request.cookies[CSRF_COOKIE];
-      const sessionKey = request.principal?.sessionKey ?? null;
-      if (typeof header !== "string" || header !== cookie || !this.isValid(header, sessionKey)) {
-        throw new AppError("forbidden", DETAIL);
-      }
-    });
+  /** Throws when an unsafe request to a route that does not opt out lacks a genuine token. */
+  check(request: FastifyRequest): void {
+    if (!UNSAFE.has(request.method)) return;
+    const policy = request.routeOptions.config.policy;
+    if (!policy || policy.csrf === false) return;
+    const header = request.headers[CSRF_HEADER];
+    const cookie = request.cookies[CSRF_COOKIE];
+    const sessionKey = request.principal?.sessionKey ?? null;
+    if (typeof header !== "string" || header !== cookie || !this.isValid(header, sessionKey)) {
+      throw new AppError("forbidden", DETAIL);
+    }
   }
 }

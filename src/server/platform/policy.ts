@@ -39,7 +39,7 @@ export interface DeclaredRoute {
   policy: RoutePolicy;
 }
 
-/** Makes a route without a declared policy a start-up error, and enforces policies on every request. */
+/** Makes a route without a declared policy a start-up error; returns the list it fills as routes are added. */
 export function enforceRoutePolicies(app: FastifyInstance): DeclaredRoute[] {
   const declared: DeclaredRoute[] = [];
   app.addHook("onRoute", (route) => {
@@ -52,13 +52,13 @@ export function enforceRoutePolicies(app: FastifyInstance): DeclaredRoute[] {
       if (method !== "HEAD") declared.push({ method: String(method), url, policy });
     }
   });
-  app.addHook("preHandler", async (request) => {
-    authorise(request);
-  });
   return declared;
 }
 
-/** Throws 401 or 403 when the request's principal does not satisfy its route's policy. */
+/**
+ * Throws 401 or 403 when the request's principal does not satisfy its route's policy. Runs in onRequest,
+ * before the body is parsed or validated, so that nobody without access learns anything from a route.
+ */
 export function authorise(request: FastifyRequest): void {
   const policy = request.routeOptions.config.policy;
   if (!policy || policy.access === "public") return;

@@ -42,16 +42,12 @@ function metaOf(request: FastifyRequest): RequestMeta {
 
 /** A same-site path to return to after identification; anything else becomes the profile page. */
 export function safeReturnPath(value: string | undefined): string {
-  if (
-    !value ||
-    !value.startsWith("/") ||
-    value.startsWith("//") ||
-    value.includes("\\") ||
-    value.length > 200
-  ) {
-    return WEB_ROUTES.profile;
-  }
-  return value;
+  const isSameSitePath =
+    value?.startsWith("/") === true &&
+    !value.startsWith("//") &&
+    !value.includes("\\") &&
+    value.length <= 200;
+  return isSameSitePath && value ? value : WEB_ROUTES.profile;
 }
 
 const ErrorResponses = {

@@ -19,12 +19,22 @@ type Db = Kysely<StrategyTables>;
 
 /** The strategy in force: the plan whose period ends last. */
 export function findCurrentPlan(db: Db): Promise<PlanRow | undefined> {
-  return db.selectFrom("strategyPlan").selectAll().orderBy("periodEnd", "desc").orderBy("id").executeTakeFirst();
+  return db
+    .selectFrom("strategyPlan")
+    .selectAll()
+    .orderBy("periodEnd", "desc")
+    .orderBy("id")
+    .executeTakeFirst();
 }
 
 /** A plan's programmes in their order. */
 export function listProgrammes(db: Db, planId: string): Promise<ProgrammeRow[]> {
-  return db.selectFrom("strategyProgramme").selectAll().where("planId", "=", planId).orderBy("position").execute();
+  return db
+    .selectFrom("strategyProgramme")
+    .selectAll()
+    .where("planId", "=", planId)
+    .orderBy("position")
+    .execute();
 }
 
 /** One programme of a plan by its slug. */
@@ -39,7 +49,12 @@ export function findProgrammeBySlug(db: Db, planId: string, slug: string): Promi
 
 /** A programme's goals in their order. */
 export function listGoals(db: Db, programmeId: string): Promise<GoalRow[]> {
-  return db.selectFrom("strategyGoal").selectAll().where("programmeId", "=", programmeId).orderBy("position").execute();
+  return db
+    .selectFrom("strategyGoal")
+    .selectAll()
+    .where("programmeId", "=", programmeId)
+    .orderBy("position")
+    .execute();
 }
 
 /** The actions of the given goals, in goal then position order. */
@@ -105,13 +120,28 @@ export function upsertPlan(db: Db, row: NewPlanRow): Promise<{ id: string; outco
 }
 
 /** Inserts or updates a programme by (plan, slug). */
-export function upsertProgramme(db: Db, row: NewProgrammeRow): Promise<{ id: string; outcome: UpsertOutcome }> {
-  return upsertByNaturalKey(db, "strategyProgramme", { planId: row.planId, slug: row.slug }, row, PROGRAMME_CONTENT);
+export function upsertProgramme(
+  db: Db,
+  row: NewProgrammeRow,
+): Promise<{ id: string; outcome: UpsertOutcome }> {
+  return upsertByNaturalKey(
+    db,
+    "strategyProgramme",
+    { planId: row.planId, slug: row.slug },
+    row,
+    PROGRAMME_CONTENT,
+  );
 }
 
 /** Inserts or updates a goal by (programme, slug). */
 export function upsertGoal(db: Db, row: NewGoalRow): Promise<{ id: string; outcome: UpsertOutcome }> {
-  return upsertByNaturalKey(db, "strategyGoal", { programmeId: row.programmeId, slug: row.slug }, row, ITEM_CONTENT);
+  return upsertByNaturalKey(
+    db,
+    "strategyGoal",
+    { programmeId: row.programmeId, slug: row.slug },
+    row,
+    ITEM_CONTENT,
+  );
 }
 
 /** Inserts or updates an action by (goal, slug). */

@@ -13,7 +13,12 @@ const NOW = new Date("2026-11-28T10:00:00Z");
 describe("the Heinola strategy seed file", () => {
   it("is valid and complete in Finnish, Swedish and English", () => {
     const seed = readStrategySeed();
-    expect(seed.programmes.map((p) => p.slug)).toEqual(["demokratia", "elinvoima", "hyvinvointi", "resurssit"]);
+    expect(seed.programmes.map((p) => p.slug)).toEqual([
+      "demokratia",
+      "elinvoima",
+      "hyvinvointi",
+      "resurssit",
+    ]);
     const texts: { fi: string; sv?: string; en?: string }[] = [];
     const collect = (value: unknown) => {
       if (Array.isArray(value)) value.forEach(collect);

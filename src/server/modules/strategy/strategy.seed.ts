@@ -51,7 +51,10 @@ export const StrategySeed = Type.Object({
 export type StrategySeed = Static<typeof StrategySeed>;
 
 /** The Heinola strategy 2018–2030 shipped with Keskiö. */
-export const HEINOLA_STRATEGY_FILE = path.resolve(import.meta.dirname, "../../../../data/seed/heinola-strategy.json");
+export const HEINOLA_STRATEGY_FILE = path.resolve(
+  import.meta.dirname,
+  "../../../../data/seed/heinola-strategy.json",
+);
 
 /** Reads and checks a strategy seed file; throws naming the first problem. */
 export function readStrategySeed(file: string = HEINOLA_STRATEGY_FILE): StrategySeed {
@@ -67,7 +70,11 @@ export function readStrategySeed(file: string = HEINOLA_STRATEGY_FILE): Strategy
  * Loads a strategy idempotently in one transaction: matched by slugs, created when missing, updated when the
  * text changed, left alone otherwise. Nothing is deleted, so staff additions survive a re-seed.
  */
-export async function seedStrategy(db: Kysely<StrategyTables>, seed: StrategySeed, now: Date): Promise<SeedReport> {
+export async function seedStrategy(
+  db: Kysely<StrategyTables>,
+  seed: StrategySeed,
+  now: Date,
+): Promise<SeedReport> {
   const report: SeedReport = { module: "strategy", created: 0, updated: 0, unchanged: 0 };
   const count = (outcome: repo.UpsertOutcome) => {
     report[outcome] += 1;

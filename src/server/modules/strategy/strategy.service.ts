@@ -59,7 +59,12 @@ export async function getProgramme(db: Db, slug: string): Promise<ProgrammeDetai
       title: readJson<LocalizedText>(goal.title),
       actions: actions
         .filter((a) => a.goalId === goal.id)
-        .map((a) => ({ id: a.id, slug: a.slug, position: a.position, title: readJson<LocalizedText>(a.title) })),
+        .map((a) => ({
+          id: a.id,
+          slug: a.slug,
+          position: a.position,
+          title: readJson<LocalizedText>(a.title),
+        })),
     })),
   };
 }

@@ -47,7 +47,9 @@ export function encodeFactor(name: string, values: Column, levels?: readonly str
     if (value === null) throw new SurveyInputError(`respondent ${i + 1} has no value for "${name}"`);
     const code = index.get(value);
     if (code === undefined) {
-      throw new SurveyInputError(`respondent ${i + 1} has "${name}" = "${value}", which has no population figure`);
+      throw new SurveyInputError(
+        `respondent ${i + 1} has "${name}" = "${value}", which has no population figure`,
+      );
     }
     codes[i] = code;
   }

@@ -64,13 +64,16 @@ export function normalQuantile(p: number): number {
   const isUpper = p > 0.5;
   const q = isUpper ? 1 - p : p;
   const t = Math.sqrt(-2 * Math.log(q));
-  let s = t - (2.515517 + 0.802853 * t + 0.010328 * t * t) / (1 + 1.432788 * t + 0.189269 * t * t + 0.001308 * t ** 3);
+  let s =
+    t -
+    (2.515517 + 0.802853 * t + 0.010328 * t * t) / (1 + 1.432788 * t + 0.189269 * t * t + 0.001308 * t ** 3);
   if (s < 0) s = 0;
   for (let k = 0; k < 50; k++) {
     const step = (0.5 * erfcNonNegative(s / Math.SQRT2) - q) / normalPdf(s);
     s += step;
     if (Math.abs(step) <= 1e-15 * Math.max(1, Math.abs(s))) break;
   }
+  if (s === 0) return 0;
   return isUpper ? s : -s;
 }
 
@@ -87,6 +90,28 @@ export function logGamma(x: number): number {
   for (let i = 1; i < LANCZOS.length; i++) a += (LANCZOS[i] as number) / (xm + i);
   const t = xm + 7.5;
   return 0.5 * Math.log(2 * Math.PI) + (xm + 0.5) * Math.log(t) - t + Math.log(a);
+}
+
+/** Stirling remainder lnΓ(x) − [(x − ½) ln x − x + ½ ln 2π] for x ≥ 10 (asymptotic series, A&S 6.1.41). */
+function stirlingRemainder(x: number): number {
+  const x2 = x * x;
+  return (1 / 12 - (1 / 360 - (1 / 1260 - 1 / (1680 * x2)) / x2) / x2) / x;
+}
+
+/** ln B(a, b) without the cancellation of lnΓ(a) − lnΓ(a + b) when a is large (e.g. t with many df). */
+function logBeta(a: number, b: number): number {
+  const large = Math.max(a, b);
+  const small = Math.min(a, b);
+  if (large < 10) return logGamma(a) + logGamma(b) - logGamma(a + b);
+  const sum = large + small;
+  return (
+    logGamma(small) -
+    (large - 0.5) * Math.log1p(small / large) -
+    small * Math.log(sum) +
+    small +
+    stirlingRemainder(large) -
+    stirlingRemainder(sum)
+  );
 }
 
 /** Continued fraction of the incomplete beta function (DLMF 8.17.22), evaluated by modified Lentz. */
@@ -115,7 +140,9 @@ function betaContinuedFraction(x: number, a: number, b: number): number {
 export function regularizedBeta(x: number, a: number, b: number, y = 1 - x): number {
   if (x <= 0) return 0;
   if (y <= 0) return 1;
-  const logFront = logGamma(a + b) - logGamma(a) - logGamma(b) + a * Math.log(x) + b * Math.log(y);
+  const logX = y < 0.5 ? Math.log1p(-y) : Math.log(x);
+  const logY = x < 0.5 ? Math.log1p(-x) : Math.log(y);
+  const logFront = a * logX + b * logY - logBeta(a, b);
   if (x < (a + 1) / (a + b + 2)) return (Math.exp(logFront) * betaContinuedFraction(x, a, b)) / a;
   return 1 - (Math.exp(logFront) * betaContinuedFraction(y, b, a)) / b;
 }
@@ -129,7 +156,10 @@ function studentUpperTail(t: number, df: number): number {
 /** The Student t density. */
 export function studentPdf(t: number, df: number): number {
   return Math.exp(
-    logGamma((df + 1) / 2) - logGamma(df / 2) - 0.5 * Math.log(df * Math.PI) - ((df + 1) / 2) * Math.log1p((t * t) / df),
+    logGamma((df + 1) / 2) -
+      logGamma(df / 2) -
+      0.5 * Math.log(df * Math.PI) -
+      ((df + 1) / 2) * Math.log1p((t * t) / df),
   );
 }
 
@@ -138,6 +168,9 @@ export function studentCdf(t: number, df: number): number {
   if (!Number.isFinite(df)) return normalCdf(t);
   return t >= 0 ? 1 - studentUpperTail(t, df) : studentUpperTail(-t, df);
 }
+
+/** Above this many degrees of freedom the quantile comes from its asymptotic expansion. */
+const LARGE_DF = 1e5;
 
 /** The Student t quantile (R's qt), by safeguarded Newton steps on the tail from a Cornish–Fisher start. */
 export function studentQuantile(p: number, df: number): number {
@@ -149,6 +182,16 @@ export function studentQuantile(p: number, df: number): number {
   const isUpper = p > 0.5;
   const q = isUpper ? 1 - p : p;
   const z = normalQuantile(1 - q);
+  if (df > LARGE_DF) {
+    // Cornish–Fisher expansion (A&S 26.7.5); with df > 1e5 the next term is below 1e-20.
+    const z2 = z * z;
+    const g1 = (z * (z2 + 1)) / 4;
+    const g2 = (z * ((5 * z2 + 16) * z2 + 3)) / 96;
+    const g3 = (z * (((3 * z2 + 19) * z2 + 17) * z2 - 15)) / 384;
+    const g4 = (z * ((((79 * z2 + 776) * z2 + 1482) * z2 - 1920) * z2 - 945)) / 92160;
+    const t = z + (g1 + (g2 + (g3 + g4 / df) / df) / df) / df;
+    return isUpper ? t : -t;
+  }
   let s = z + (z ** 3 + z) / (4 * df) + (5 * z ** 5 + 16 * z ** 3 + 3 * z) / (96 * df * df);
   let low = 0;
   let high = Number.POSITIVE_INFINITY;

@@ -42,6 +42,12 @@ export interface RakingOptions {
   readonly maxCycles?: number;
   /** Design weights before raking; 1 for everyone when omitted (R: `svydesign(ids=~1, weights=~1)`). */
   readonly baseWeights?: ArrayLike<number>;
+  /**
+   * `margins` (default): stop when every margin is within `tolerance`, relative. `table-change`: R `rake()`'s
+   * own rule — stop after the first cycle in which no cell of the weighted cross-table of all margins moved by
+   * `tolerance` or more (times Σ base weights when `tolerance` < 1, as rake() scales its epsilon).
+   */
+  readonly stopRule?: "margins" | "table-change";
 }
 
 /**
@@ -60,7 +66,9 @@ function checkedBaseWeights(n: number, baseWeights: ArrayLike<number> | undefine
   for (let i = 0; i < n; i++) {
     const value = baseWeights === undefined ? 1 : (baseWeights[i] as number);
     if (!(Number.isFinite(value) && value > 0)) {
-      throw new SurveyInputError(`respondent ${i + 1} has base weight ${value}; base weights must be positive`);
+      throw new SurveyInputError(
+        `respondent ${i + 1} has base weight ${value}; base weights must be positive`,
+      );
     }
     weights[i] = value;
   }
@@ -71,14 +79,19 @@ function checkedBaseWeights(n: number, baseWeights: ArrayLike<number> | undefine
 export function weightedTotals(factor: Factor, weights: ArrayLike<number>): Float64Array {
   const totals = new Float64Array(factor.levels.length);
   const codes = factor.codes;
-  for (let i = 0; i < codes.length; i++) totals[codes[i] as number] += weights[i] as number;
+  for (let i = 0; i < codes.length; i++) {
+    const code = codes[i] as number;
+    totals[code] = (totals[code] as number) + (weights[i] as number);
+  }
   return totals;
 }
 
 /** Counts per level of a factor. */
 export function levelCounts(factor: Factor): Int32Array {
   const counts = new Int32Array(factor.levels.length);
-  for (const code of factor.codes) counts[code] = (counts[code] as number) + 1;
+  const codes = factor.codes;
+  for (let i = 0; i < codes.length; i++)
+    counts[codes[i] as number] = (counts[codes[i] as number] as number) + 1;
   return counts;
 }
 
@@ -100,24 +113,35 @@ function maxRelativeMarginError(
   return worst;
 }
 
-function validateMargins(factors: readonly Factor[], targets: readonly (readonly number[])[], n: number): void {
+function validateMargins(
+  factors: readonly Factor[],
+  targets: readonly (readonly number[])[],
+  n: number,
+): void {
   if (factors.length === 0) throw new SurveyInputError("raking needs at least one margin");
-  if (targets.length !== factors.length) throw new SurveyInputError("one population margin is needed per variable");
+  if (targets.length !== factors.length)
+    throw new SurveyInputError("one population margin is needed per variable");
   let firstTotal = Number.NaN;
   factors.forEach((factor, m) => {
-    if (factor.codes.length !== n) throw new SurveyInputError(`"${factor.name}" has ${factor.codes.length} rows, not ${n}`);
+    if (factor.codes.length !== n)
+      throw new SurveyInputError(`"${factor.name}" has ${factor.codes.length} rows, not ${n}`);
     const target = targets[m] as readonly number[];
     if (target.length !== factor.levels.length) {
-      throw new SurveyInputError(`"${factor.name}" has ${factor.levels.length} categories but ${target.length} figures`);
+      throw new SurveyInputError(
+        `"${factor.name}" has ${factor.levels.length} categories but ${target.length} figures`,
+      );
     }
     const counts = levelCounts(factor);
     let total = 0;
     target.forEach((population, c) => {
       const label = `"${factor.levels[c]}" of "${factor.name}"`;
       if (!(Number.isFinite(population) && population >= 0)) {
-        throw new SurveyInputError(`population of ${label} is ${population}; it must be a non-negative number`);
+        throw new SurveyInputError(
+          `population of ${label} is ${population}; it must be a non-negative number`,
+        );
       }
-      if (population > 0 && counts[c] === 0) throw new SurveyInputError(`no respondents in ${label}, so it cannot be weighted`);
+      if (population > 0 && counts[c] === 0)
+        throw new SurveyInputError(`no respondents in ${label}, so it cannot be weighted`);
       if (population === 0 && (counts[c] as number) > 0) {
         throw new SurveyInputError(`${label} has respondents but a population of 0`);
       }
@@ -150,18 +174,21 @@ export function rakeFactors(
   const maxCycles = options.maxCycles ?? DEFAULT_MAX_RAKING_CYCLES;
   const weights = checkedBaseWeights(n, options.baseWeights);
   const ratios = factors.map((factor) => new Float64Array(factor.levels.length));
+  const tableChange =
+    options.stopRule === "table-change" ? crossTableTracker(factors, weights, tolerance) : null;
   let error = Number.POSITIVE_INFINITY;
   for (let cycle = 1; cycle <= maxCycles; cycle++) {
     factors.forEach((factor, m) => {
       const totals = weightedTotals(factor, weights);
       const target = targets[m] as readonly number[];
       const ratio = ratios[m] as Float64Array;
-      for (let c = 0; c < totals.length; c++) ratio[c] = (totals[c] as number) > 0 ? (target[c] as number) / (totals[c] as number) : 0;
+      for (let c = 0; c < totals.length; c++)
+        ratio[c] = (totals[c] as number) > 0 ? (target[c] as number) / (totals[c] as number) : 0;
       const codes = factor.codes;
       for (let i = 0; i < n; i++) weights[i] = (weights[i] as number) * (ratio[codes[i] as number] as number);
     });
     error = maxRelativeMarginError(factors, targets, weights);
-    if (error <= tolerance) {
+    if (tableChange ? tableChange(weights) : error <= tolerance) {
       return {
         weights,
         calibration: { kind: "raking", factors, projectionWeights: weights.slice(), regressionWeights: null },
@@ -175,8 +202,54 @@ export function rakeFactors(
   );
 }
 
+/**
+ * R rake()'s convergence test: returns, after each cycle, whether no cell of the weighted cross-table of all
+ * raking variables changed by `epsilon` or more since the previous cycle.
+ */
+function crossTableTracker(
+  factors: readonly Factor[],
+  initial: Float64Array,
+  tolerance: number,
+): (weights: Float64Array) => boolean {
+  const n = initial.length;
+  const cellOf = new Int32Array(n);
+  const cells = new Map<number, number>();
+  for (let i = 0; i < n; i++) {
+    let key = 0;
+    for (const factor of factors) key = key * factor.levels.length + (factor.codes[i] as number);
+    let cell = cells.get(key);
+    if (cell === undefined) {
+      cell = cells.size;
+      cells.set(key, cell);
+    }
+    cellOf[i] = cell;
+  }
+  const tabulate = (weights: Float64Array) => {
+    const table = new Float64Array(cells.size);
+    for (let i = 0; i < n; i++) {
+      const cell = cellOf[i] as number;
+      table[cell] = (table[cell] as number) + (weights[i] as number);
+    }
+    return table;
+  };
+  let total = 0;
+  for (let i = 0; i < n; i++) total += initial[i] as number;
+  const epsilon = tolerance < 1 ? tolerance * total : tolerance;
+  let previous = tabulate(initial);
+  return (weights) => {
+    const table = tabulate(weights);
+    let delta = 0;
+    for (let c = 0; c < table.length; c++)
+      delta = Math.max(delta, Math.abs((table[c] as number) - (previous[c] as number)));
+    previous = table;
+    return delta < epsilon;
+  };
+}
+
 /** Groups flat population figures into margins, keeping the order in which variables and categories appear. */
-export function groupMargins(figures: readonly PopulationFigure[]): { variable: string; categories: string[]; populations: number[] }[] {
+export function groupMargins(
+  figures: readonly PopulationFigure[],
+): { variable: string; categories: string[]; populations: number[] }[] {
   const margins = new Map<string, { variable: string; categories: string[]; populations: number[] }>();
   for (const figure of figures) {
     let margin = margins.get(figure.variable);
@@ -243,34 +316,47 @@ export function postStratify(
   const index = new Map<string, number>();
   cells.forEach((cell, k) => {
     if (cell.categories.length !== variables.length) {
-      throw new SurveyInputError(`a population cell has ${cell.categories.length} categories for ${variables.length} variables`);
+      throw new SurveyInputError(
+        `a population cell has ${cell.categories.length} categories for ${variables.length} variables`,
+      );
     }
     if (!(Number.isFinite(cell.population) && cell.population >= 0)) {
       throw new SurveyInputError(`population of cell ${cell.categories.join(" × ")} is ${cell.population}`);
     }
     const key = cell.categories.join(CELL_SEPARATOR);
-    if (index.has(key)) throw new SurveyInputError(`cell ${cell.categories.join(" × ")} has two population figures`);
+    if (index.has(key))
+      throw new SurveyInputError(`cell ${cell.categories.join(" × ")} has two population figures`);
     index.set(key, k);
   });
   const codes = new Int32Array(n);
   for (let i = 0; i < n; i++) {
     const values = columns.map((column, v) => {
       const value = column[i] ?? null;
-      if (value === null) throw new SurveyInputError(`respondent ${i + 1} has no value for "${variables[v]}"`);
+      if (value === null)
+        throw new SurveyInputError(`respondent ${i + 1} has no value for "${variables[v]}"`);
       return value;
     });
     const code = index.get(values.join(CELL_SEPARATOR));
-    if (code === undefined) throw new SurveyInputError(`respondent ${i + 1} is in cell ${values.join(" × ")}, which has no population figure`);
+    if (code === undefined)
+      throw new SurveyInputError(
+        `respondent ${i + 1} is in cell ${values.join(" × ")}, which has no population figure`,
+      );
     codes[i] = code;
   }
-  const factor: Factor = { name: variables.join("×"), levels: cells.map((cell) => cell.categories.join(" × ")), codes };
+  const factor: Factor = {
+    name: variables.join("×"),
+    levels: cells.map((cell) => cell.categories.join(" × ")),
+    codes,
+  };
   const base = checkedBaseWeights(n, options.baseWeights);
   const baseTotals = weightedTotals(factor, base);
   const counts = levelCounts(factor);
   const adjustments = cells.map((cell, k) => {
     const label = cell.categories.join(" × ");
-    if (cell.population > 0 && counts[k] === 0) throw new SurveyInputError(`no respondents in cell ${label}, so it cannot be weighted`);
-    if (cell.population === 0 && (counts[k] as number) > 0) throw new SurveyInputError(`cell ${label} has respondents but a population of 0`);
+    if (cell.population > 0 && counts[k] === 0)
+      throw new SurveyInputError(`no respondents in cell ${label}, so it cannot be weighted`);
+    if (cell.population === 0 && (counts[k] as number) > 0)
+      throw new SurveyInputError(`cell ${label} has respondents but a population of 0`);
     return (counts[k] as number) > 0 ? cell.population / (baseTotals[k] as number) : 0;
   });
   const weights = new Float64Array(n);
@@ -315,6 +401,8 @@ export interface TrimmingResult {
   readonly passes: readonly TrimmingPass[];
 }
 
+/** Relative excess below which strict trimming stops redistributing (rounding noise, not weight). */
+const STRICT_NEGLIGIBLE = 1e-14;
 /** Bound on strict passes: each pass shrinks the excess geometrically, so real cases stop long before. */
 const MAX_TRIMMING_PASSES = 10_000;
 
@@ -331,6 +419,15 @@ export function trimWeights(weights: ArrayLike<number>, options: TrimmingOptions
   }
   const current = Float64Array.from(weights as ArrayLike<number>);
   const n = current.length;
+  let total = 0;
+  for (let i = 0; i < n; i++) total += current[i] as number;
+  if (options.strict) {
+    if (total > n * upper || total < n * lower) {
+      throw new SurveyInputError(
+        `no weights within [${lower}, ${upper}] can keep the total ${total} of ${n} weights`,
+      );
+    }
+  }
   const everTrimmed = new Uint8Array(n);
   const passes: TrimmingPass[] = [];
   const outside = new Uint8Array(n);
@@ -350,7 +447,16 @@ export function trimWeights(weights: ArrayLike<number>, options: TrimmingOptions
       }
     }
     if (outsideCount === 0) break;
-    if (outsideCount === n) throw new SurveyInputError("every weight is outside the trimming bounds; nothing can take up the trimmed weight");
+    if (pass > 0 && Math.abs(trimmedAmount) <= STRICT_NEGLIGIBLE * total) {
+      // Only rounding-level excess is left: R's recursion would pass one ulp back and forth for ever (until
+      // its stack overflows); the weights are clamped and the < 1e-14 relative remainder is dropped.
+      passes.push({ outsideCount, trimmedAmount, additionPerUntrimmed: 0 });
+      break;
+    }
+    if (outsideCount === n)
+      throw new SurveyInputError(
+        "every weight is outside the trimming bounds; nothing can take up the trimmed weight",
+      );
     const addition = trimmedAmount / (n - outsideCount);
     for (let i = 0; i < n; i++) if (outside[i] === 0) current[i] = (current[i] as number) + addition;
     passes.push({ outsideCount, trimmedAmount, additionPerUntrimmed: addition });
