@@ -16,6 +16,7 @@ export const ERROR_CODES = {
   not_acceptable: 406,
   conflict: 409,
   payload_too_large: 413,
+  uri_too_long: 414,
   unsupported_media_type: 415,
   rate_limited: 429,
   internal: 500,
@@ -60,6 +61,7 @@ export const ERROR_TITLES: Record<ErrorCode, Record<Locale, string>> = {
     sv: "Begäran är för stor",
     en: "The request is too large",
   },
+  uri_too_long: { fi: "Osoite on liian pitkä", sv: "Adressen är för lång", en: "The address is too long" },
   unsupported_media_type: {
     fi: "Sisältötyyppiä ei tueta",
     sv: "Innehållstypen stöds inte",

@@ -17,7 +17,7 @@ import { createMailer, type Mailer } from "./platform/mail.ts";
 import type { ModuleManifest } from "./platform/module.ts";
 import { registerOpenApi } from "./platform/openapi.ts";
 import { authorise, type DeclaredRoute, enforceRoutePolicies, publicRead } from "./platform/policy.ts";
-import { registerProblemHandlers } from "./platform/problem.ts";
+import { buildProblem, registerProblemHandlers, sendProblem } from "./platform/problem.ts";
 import { RateLimiter } from "./platform/rate-limit.ts";
 import { registerWeb } from "./platform/web.ts";
 import { KESKIO_VERSION } from "./version.ts";
@@ -56,6 +56,11 @@ export async function buildApp(config: Config, deps: AppDependencies): Promise<F
     bodyLimit: 1024 * 1024,
     trustProxy: config.isHttps,
     ajv: { customOptions: { removeAdditional: false, coerceTypes: "array", allErrors: true } },
+    // Errors the router raises before any route or hook runs get the same problem+json as the rest.
+    frameworkErrors: (error, request, reply) => {
+      const code = error.code === "FST_ERR_MAX_PARAM_LENGTH" ? "uri_too_long" : "bad_request";
+      return sendProblem(reply, buildProblem(request, code));
+    },
   }).withTypeProvider<TypeBoxTypeProvider>();
 
   app.addHook("onSend", async (request, reply) => {
@@ -81,6 +86,13 @@ export async function buildApp(config: Config, deps: AppDependencies): Promise<F
   const authenticators = modules.flatMap((m) => (m.authenticate ? [m.authenticate(context)] : []));
   if (authenticators.length > 1) throw new Error("only one module may authenticate requests");
   const authenticate = authenticators[0];
+  // PostgreSQL cannot store a NUL character in text; no legitimate input has one, so refuse it everywhere.
+  app.addHook("preValidation", async (request) => {
+    if (containsNul(request.query) || containsNul(request.params) || containsNul(request.body)) {
+      throw new AppError("validation_failed", NUL_DETAIL);
+    }
+  });
+
   // Who is asking, whether they may, and whether a write really comes from our app: all before the body
   // is read, so a refused caller learns nothing from validation messages.
   app.addHook("onRequest", async (request) => {
@@ -160,4 +172,16 @@ export async function buildApp(config: Config, deps: AppDependencies): Promise<F
   }
   await registerWeb(app, config.webRoot);
   return app;
+}
+
+const NUL_DETAIL = {
+  fi: "Syötteessä on sallimaton ohjausmerkki.",
+  sv: "Indata innehåller ett otillåtet kontrolltecken.",
+  en: "The input contains a control character that is not allowed.",
+};
+
+function containsNul(value: unknown, depth = 0): boolean {
+  if (typeof value === "string") return value.includes("\u0000");
+  if (depth > 20 || value === null || typeof value !== "object") return false;
+  return Object.entries(value).some(([key, v]) => key.includes("\u0000") || containsNul(v, depth + 1));
 }

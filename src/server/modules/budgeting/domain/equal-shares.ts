@@ -32,7 +32,7 @@
 //    +1 of budget.
 
 import type { CountingProfile } from "./election.ts";
-import { type Rational, ZERO, cmpQ, divQ, makeRational, mulQ, negQ, subQ, toNumberQ } from "./rational.ts";
+import { cmpQ, divQ, makeRational, mulQ, negQ, type Rational, subQ, toNumberQ, ZERO } from "./rational.ts";
 
 const TOL = 1e-9;
 const SAFETY = 1 - 1e-7;
@@ -135,7 +135,10 @@ class ExactShadow {
           richWU -= w * u;
           paid = makeRational(paid.num * bv.den + w * bv.num * paid.den, paid.den * bv.den);
           const bs = this.budgetSlope(g);
-          paidSlope = makeRational(paidSlope.num * bs.den + w * bs.num * paidSlope.den, paidSlope.den * bs.den);
+          paidSlope = makeRational(
+            paidSlope.num * bs.den + w * bs.num * paidSlope.den,
+            paidSlope.den * bs.den,
+          );
         }
       }
       if (!changed) {
@@ -377,7 +380,11 @@ export class EqualSharesEngine {
     const ra = shadow.rho(a);
     const rc = shadow.rho(c);
     if (ra === null || rc === null) throw new Error("internal: exact shadow disagrees on affordability");
-    return { cmp: cmpQ(ra.value, rc.value), diff: subQ(ra.value, rc.value), diffSlope: subQ(ra.slope, rc.slope) };
+    return {
+      cmp: cmpQ(ra.value, rc.value),
+      diff: subQ(ra.value, rc.value),
+      diffSlope: subQ(ra.slope, rc.slope),
+    };
   }
 
   // Winner of the current round.
@@ -426,7 +433,8 @@ export class EqualSharesEngine {
         const ex = this.compareExact(j, best);
         if (ex.diff.num === 0n) {
           // Tied now: the tie-break decided; it keeps deciding while the slopes agree, or while j falls behind.
-          const keeps = (rank[j] as number) < (rank[best] as number) ? ex.diffSlope.num > 0n : ex.diffSlope.num >= 0n;
+          const keeps =
+            (rank[j] as number) < (rank[best] as number) ? ex.diffSlope.num > 0n : ex.diffSlope.num >= 0n;
           if (!keeps) this.stable = 0;
         } else {
           this.limit(stepLimitExact(ex.diff, ex.diffSlope));
@@ -552,7 +560,11 @@ export class EqualSharesEngine {
 }
 
 /** Runs MES once (no completion) at per-voter budget `budgetPerVoter` (scaled money). */
-export function countEqualShares(profile: CountingProfile, rank: Int32Array, budgetPerVoter: Rational): number[] {
+export function countEqualShares(
+  profile: CountingProfile,
+  rank: Int32Array,
+  budgetPerVoter: Rational,
+): number[] {
   return new EqualSharesEngine(profile, rank).run(budgetPerVoter, false).selected;
 }
 
