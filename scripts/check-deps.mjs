@@ -22,7 +22,8 @@ function walk(dir) {
   });
 }
 
-const IMPORT = /(?:import|export)\s+(?:type\s+)?(?:[^"']*?\s+from\s+)?["']([^"']+)["']|import\(\s*["']([^"']+)["']\s*\)/g;
+const IMPORT =
+  /(?:import|export)\s+(?:type\s+)?(?:[^"']*?\s+from\s+)?["']([^"']+)["']|import\(\s*["']([^"']+)["']\s*\)/g;
 
 for (const file of walk(src)) {
   const rel = path.relative(src, file).split(path.sep).join("/");
@@ -32,7 +33,10 @@ for (const file of walk(src)) {
     const line = source.slice(0, match.index).split("\n").length;
     const where = `src/${rel}:${line}`;
     const target = spec.startsWith(".")
-      ? path.relative(src, path.resolve(path.dirname(file), spec)).split(path.sep).join("/")
+      ? path
+          .relative(src, path.resolve(path.dirname(file), spec))
+          .split(path.sep)
+          .join("/")
       : null;
     const fail = (why) => violations.push(`${where} imports "${spec}": ${why}`);
 
@@ -52,7 +56,12 @@ for (const file of walk(src)) {
     }
     const fromModule = /^server\/modules\/([^/]+)\//.exec(rel)?.[1];
     const toModule = target ? /^server\/modules\/([^/]+)\/(.+)$/.exec(target) : null;
-    if (toModule && toModule[1] !== fromModule && toModule[2] !== "index.ts" && !rel.startsWith("server/modules/index.ts")) {
+    if (
+      toModule &&
+      toModule[1] !== fromModule &&
+      toModule[2] !== "index.ts" &&
+      !rel.startsWith("server/modules/index.ts")
+    ) {
       fail(`another module's internals: import server/modules/${toModule[1]}/index.ts instead`);
     }
     if (/^server\/(platform|db|lib)\//.test(rel) && target?.startsWith("server/modules/")) {

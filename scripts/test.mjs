@@ -17,7 +17,8 @@ mkdirSync(results, { recursive: true });
 const skipped = [];
 const problems = [];
 if (!process.env.KESKIO_TEST_DATABASE_URL) {
-  const why = "PostgreSQL integration tests: KESKIO_TEST_DATABASE_URL is not set (e.g. postgres://postgres@127.0.0.1:5432/test)";
+  const why =
+    "PostgreSQL integration tests: KESKIO_TEST_DATABASE_URL is not set (e.g. postgres://postgres@127.0.0.1:5432/test)";
   (ci ? problems : skipped).push(why);
 }
 const runE2e = only !== "unit";
@@ -36,7 +37,11 @@ const totals = { passed: 0, failed: 0, skipped: 0 };
 let runnerFailed = false;
 
 function run(command, commandArgs, env = {}) {
-  const result = spawnSync(command, commandArgs, { cwd: root, stdio: "inherit", env: { ...process.env, ...env } });
+  const result = spawnSync(command, commandArgs, {
+    cwd: root,
+    stdio: "inherit",
+    env: { ...process.env, ...env },
+  });
   return result.status ?? 1;
 }
 

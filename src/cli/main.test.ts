@@ -37,7 +37,8 @@ describe("keskio command line", () => {
   it("explains itself with --help, for every command", async () => {
     const top = await cli(["--help"]);
     expect(top.code).toBe(0);
-    for (const command of ["serve", "migrate", "seed", "backup", "version"]) expect(top.out).toContain(command);
+    for (const command of ["serve", "migrate", "seed", "backup", "version"])
+      expect(top.out).toContain(command);
     for (const command of ["serve", "migrate", "seed", "backup", "version"]) {
       const help = await cli([command, "--help"]);
       expect(help.code, command).toBe(0);
@@ -68,10 +69,18 @@ describe("keskio command line", () => {
     const { url, file } = tempSqliteUrl();
     const status0 = await cli(["migrate", "--status"], { KESKIO_DATABASE_URL: url });
     expect(status0.out).toMatch(/pending\s+202611281300_strategy_plan/);
-    expect((await cli(["migrate"], { KESKIO_DATABASE_URL: url })).out).toContain("applied: 202611281300_strategy_plan");
-    expect((await cli(["migrate", "--status"], { KESKIO_DATABASE_URL: url })).out).toContain("the schema is current");
-    expect((await cli(["seed"], { KESKIO_DATABASE_URL: url })).out).toContain("strategy: 21 created, 0 updated");
-    expect((await cli(["seed"], { KESKIO_DATABASE_URL: url })).out).toContain("strategy: 0 created, 0 updated, 21 unchanged");
+    expect((await cli(["migrate"], { KESKIO_DATABASE_URL: url })).out).toContain(
+      "applied: 202611281300_strategy_plan",
+    );
+    expect((await cli(["migrate", "--status"], { KESKIO_DATABASE_URL: url })).out).toContain(
+      "the schema is current",
+    );
+    expect((await cli(["seed"], { KESKIO_DATABASE_URL: url })).out).toContain(
+      "strategy: 21 created, 0 updated",
+    );
+    expect((await cli(["seed"], { KESKIO_DATABASE_URL: url })).out).toContain(
+      "strategy: 0 created, 0 updated, 21 unchanged",
+    );
     const target = path.join(path.dirname(file), "copy.db");
     const backup = await cli(["backup", target], { KESKIO_DATABASE_URL: url });
     expect(backup.code).toBe(0);
@@ -129,7 +138,13 @@ describe("keskio serve as a process", () => {
 
   function run(env: Record<string, string>) {
     const child = spawn(process.execPath, [BIN, "serve"], {
-      env: { PATH: process.env.PATH ?? "", NODE_ENV: "test", KESKIO_SECRET: SECRET, HOST: "127.0.0.1", ...env },
+      env: {
+        PATH: process.env.PATH ?? "",
+        NODE_ENV: "test",
+        KESKIO_SECRET: SECRET,
+        HOST: "127.0.0.1",
+        ...env,
+      },
       stdio: ["ignore", "pipe", "pipe"],
     });
     children.push(child);

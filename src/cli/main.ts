@@ -69,9 +69,12 @@ export function buildProgram(io: CliIo): Command {
     .action(async (options: { buildMissing?: boolean }) => {
       const cfg = context.loadConfig();
       if (options.buildMissing) await ensureWebBuilt(cfg.webRoot, say);
-      if (cfg.secretSource === "generated") say("generated a server secret for development (kept in the data folder)");
+      if (cfg.secretSource === "generated")
+        say("generated a server secret for development (kept in the data folder)");
       const server = await startServer(cfg, say);
-      say(`Keskiö ${KESKIO_VERSION} listening on ${server.url} (${cfg.database.dialect}); public URL ${cfg.publicUrl}`);
+      say(
+        `Keskiö ${KESKIO_VERSION} listening on ${server.url} (${cfg.database.dialect}); public URL ${cfg.publicUrl}`,
+      );
       stopOnSignals(server, say);
       await new Promise<never>(() => undefined);
     });
@@ -86,9 +89,14 @@ export function buildProgram(io: CliIo): Command {
         const database = createDb(cfg.database);
         try {
           const list = await migrationStatus(database.db);
-          for (const m of list) say(`${m.executedAt ? "applied" : "pending"}  ${m.name}${m.executedAt ? `  ${m.executedAt}` : ""}`);
+          for (const m of list)
+            say(
+              `${m.executedAt ? "applied" : "pending"}  ${m.name}${m.executedAt ? `  ${m.executedAt}` : ""}`,
+            );
           const pending = list.filter((m) => !m.executedAt).length;
-          say(pending === 0 ? "the schema is current" : `${pending} migration(s) pending: run keskio migrate`);
+          say(
+            pending === 0 ? "the schema is current" : `${pending} migration(s) pending: run keskio migrate`,
+          );
         } finally {
           await database.destroy();
         }
@@ -126,7 +134,7 @@ export function buildProgram(io: CliIo): Command {
       const cfg = context.loadConfig();
       if (cfg.database.dialect === "postgres") {
         throw new CliError(
-          "keskio backup copies SQLite databases only; for PostgreSQL use pg_dump, e.g. pg_dump --format=custom --file=keskio.dump \"$KESKIO_DATABASE_URL\" (see docs/operations.md)",
+          'keskio backup copies SQLite databases only; for PostgreSQL use pg_dump, e.g. pg_dump --format=custom --file=keskio.dump "$KESKIO_DATABASE_URL" (see docs/operations.md)',
         );
       }
       const source = cfg.database.sqlitePath;
