@@ -1,6 +1,7 @@
 import type { ModuleManifest } from "../platform/module.ts";
 import { identityModule } from "./identity/index.ts";
 import { strategyModule } from "./strategy/index.ts";
+import { surveyModule } from "./survey/index.ts";
 
 /** The modules this installation runs, in dependency order (identity first once it exists). */
-export const modules: readonly ModuleManifest[] = [identityModule, strategyModule];
+export const modules: readonly ModuleManifest[] = [identityModule, strategyModule, surveyModule];
