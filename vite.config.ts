@@ -1,6 +1,6 @@
 import { fileURLToPath } from "node:url";
 import react from "@vitejs/plugin-react";
-import { defineConfig } from "vite";
+import { defineConfig, type Plugin } from "vite";
 
 // The web app lives in src/web and is built into dist/web, which the server serves with an SPA fallback.
 // In development the API, health and readiness endpoints are proxied to the server on port 3000.
@@ -11,9 +11,31 @@ const proxy = {
   "/readyz": serverTarget,
 };
 
-export default defineConfig({
+/**
+ * A build is always the production bundle. The server builds the app in its own process (`keskio serve
+ * --build-missing`), possibly with NODE_ENV=test, and Vite takes NODE_ENV from the environment to decide
+ * on React's development build and development JSX. So NODE_ENV is "production" while Vite resolves this
+ * config, and the caller's value is put back as soon as the config is resolved.
+ */
+function productionBuild(command: string): Plugin[] {
+  if (command !== "build") return [];
+  const callersNodeEnv = process.env.NODE_ENV;
+  process.env.NODE_ENV = "production";
+  return [
+    {
+      name: "keskio:restore-node-env",
+      configResolved() {
+        if (callersNodeEnv === undefined) delete process.env.NODE_ENV;
+        else process.env.NODE_ENV = callersNodeEnv;
+      },
+    },
+  ];
+}
+
+export default defineConfig(({ command }) => ({
   root: fileURLToPath(new URL("./src/web", import.meta.url)),
-  plugins: [react()],
+  plugins: [react(), ...productionBuild(command)],
+  define: command === "build" ? { "process.env.NODE_ENV": JSON.stringify("production") } : {},
   build: {
     outDir: fileURLToPath(new URL("./dist/web", import.meta.url)),
     emptyOutDir: true,
@@ -21,4 +43,4 @@ export default defineConfig({
   },
   server: { host: "127.0.0.1", port: 5173, strictPort: true, proxy },
   preview: { host: "127.0.0.1", port: 4173, strictPort: true, proxy },
-});
+}));

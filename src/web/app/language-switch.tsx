@@ -1,4 +1,3 @@
-import { useId } from "react";
 import { useTranslation } from "react-i18next";
 import { LOCALES, type Locale } from "../../contracts/localized-text.ts";
 import { changeLocale, useLocale } from "../i18n/i18n.ts";
@@ -10,13 +9,12 @@ import { changeLocale, useLocale } from "../i18n/i18n.ts";
 export function LanguageSwitch({ variant }: { variant: "header" | "footer" }) {
   const { t, i18n } = useTranslation();
   const current = useLocale();
-  const labelId = useId();
   const selfName = (locale: Locale) => i18n.getFixedT(locale)("language.selfName");
   return (
-    <div className={`language-switch language-switch--${variant}`} role="group" aria-labelledby={labelId}>
-      <span id={labelId} className="language-switch__label">
+    <fieldset className={`language-switch language-switch--${variant}`}>
+      <legend className="language-switch__label">
         {variant === "header" ? t("language.switchLabel") : t("language.footerSwitchLabel")}
-      </span>
+      </legend>
       <ul className="language-switch__list">
         {LOCALES.map((locale) => (
           <li key={locale}>
@@ -32,6 +30,6 @@ export function LanguageSwitch({ variant }: { variant: "header" | "footer" }) {
           </li>
         ))}
       </ul>
-    </div>
+    </fieldset>
   );
 }

@@ -1,10 +1,22 @@
-import { createContext, type ReactNode, useCallback, useContext, useEffect, useMemo, useRef, useState } from "react";
+import {
+  createContext,
+  type ReactNode,
+  useCallback,
+  useContext,
+  useEffect,
+  useMemo,
+  useRef,
+  useState,
+} from "react";
 import { useTranslation } from "react-i18next";
 import { useLocation } from "react-router";
 
-type RouteFocus = { registerHeading: (element: HTMLElement | null) => void };
+type RouteFocus = {
+  registerHeading: (element: HTMLElement | null) => void;
+  reportTitle: (pathname: string, title: string) => void;
+};
 
-const RouteFocusContext = createContext<RouteFocus>({ registerHeading: () => {} });
+const RouteFocusContext = createContext<RouteFocus>({ registerHeading: () => {}, reportTitle: () => {} });
 
 function focusWithoutJump(element: HTMLElement): void {
   window.scrollTo(0, 0);
@@ -12,18 +24,28 @@ function focusWithoutJump(element: HTMLElement): void {
 }
 
 /**
- * After a client-side navigation, moves focus to the new page's h1 and announces the new page title in a
- * polite live region, so keyboard and screen-reader users know the page changed (WCAG 2.4.3, 4.1.3).
- * The first load is left to the browser. When a focused heading is replaced (loading → not found), the
- * replacement takes the focus.
+ * After a client-side navigation, moves focus to the new page's h1 and announces the new page's title in a
+ * polite live region once the page knows it (after its content has loaded), so keyboard and screen-reader
+ * users learn that the page changed (WCAG 2.4.3, 4.1.3). The first load is left to the browser. When a
+ * focused heading is replaced (loading → not found), the replacement takes the focus.
  */
 export function RouteFocusProvider({ children }: { children: ReactNode }) {
   const { t } = useTranslation();
   const { pathname } = useLocation();
   const heading = useRef<HTMLElement | null>(null);
   const focusPending = useRef(false);
-  const firstRender = useRef(true);
+  const announcePending = useRef(false);
+  const readyTitle = useRef<{ pathname: string; title: string } | null>(null);
+  const shownPath = useRef<string | null>(null);
   const [announcement, setAnnouncement] = useState("");
+
+  const announce = useCallback(
+    (title: string) => {
+      announcePending.current = false;
+      setAnnouncement(t("layout.routeAnnouncement", { title }));
+    },
+    [t],
+  );
 
   const registerHeading = useCallback((element: HTMLElement | null) => {
     const previous = heading.current;
@@ -39,19 +61,29 @@ export function RouteFocusProvider({ children }: { children: ReactNode }) {
     }
   }, []);
 
-  // Runs after the new page's effects, so its heading is registered and its title set.
+  const reportTitle = useCallback(
+    (path: string, title: string) => {
+      readyTitle.current = { pathname: path, title };
+      if (announcePending.current && path === window.location.pathname) announce(title);
+    },
+    [announce],
+  );
+
+  // Runs after the new page's own effects, so its heading is registered and, for a page without data to
+  // load, its title already reported.
   // biome-ignore lint/correctness/useExhaustiveDependencies: runs on each new path, which is the point.
   useEffect(() => {
-    if (firstRender.current) {
-      firstRender.current = false;
-      return;
-    }
+    // The first path is the page load; an unchanged path is StrictMode running the effect twice.
+    const previous = shownPath.current;
+    shownPath.current = pathname;
+    if (previous === null || previous === pathname) return;
     if (heading.current) focusWithoutJump(heading.current);
     else focusPending.current = true;
-    setAnnouncement(t("layout.routeAnnouncement", { title: document.title }));
+    if (readyTitle.current?.pathname === pathname) announce(readyTitle.current.title);
+    else announcePending.current = true;
   }, [pathname]);
 
-  const value = useMemo(() => ({ registerHeading }), [registerHeading]);
+  const value = useMemo(() => ({ registerHeading, reportTitle }), [registerHeading, reportTitle]);
   return (
     <RouteFocusContext.Provider value={value}>
       {children}
@@ -70,4 +102,9 @@ export function PageHeading({ children, lang }: { children: ReactNode; lang?: st
       {children}
     </h1>
   );
+}
+
+/** Tells the route announcer the page's final title (call once the page's content has loaded). */
+export function useReportTitle(): (pathname: string, title: string) => void {
+  return useContext(RouteFocusContext).reportTitle;
 }

@@ -13,7 +13,9 @@ export function isAppPath(path: string): boolean {
  */
 export function ModuleList({ modules }: { modules: ModuleStatus[] }) {
   const { t } = useTranslation();
-  const ordered = [...modules].sort((a, b) => MODULE_NAMES.indexOf(a.name) - MODULE_NAMES.indexOf(b.name));
+  const ordered = modules
+    .filter((module) => MODULE_NAMES.includes(module.name))
+    .sort((a, b) => MODULE_NAMES.indexOf(a.name) - MODULE_NAMES.indexOf(b.name));
   return (
     <ul className="card-grid module-list">
       {ordered.map((module) => {

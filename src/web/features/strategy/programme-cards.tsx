@@ -26,7 +26,7 @@ export function ProgrammeCards({ programmes }: { programmes: ProgrammeSummary[] 
             </p>
             <span className="card__more" aria-hidden="true">
               {t("home.programmeLinkHint")}
-              <span className="card__arrow">→</span>
+              <span className="card__arrow" />
             </span>
           </li>
         );

@@ -6,9 +6,9 @@ import { WEB_ROUTES } from "../../../contracts/web-routes.ts";
 import { useProgramme } from "../../api/strategy/strategy.hooks.ts";
 import { useDocumentTitle } from "../../components/document-title.ts";
 import { useLocalize } from "../../components/localized.ts";
+import { NotFoundContent } from "../../components/not-found.tsx";
 import { LoadingStatus, ProblemAlert } from "../../components/request-status.tsx";
 import { PageHeading } from "../../components/route-focus.tsx";
-import { NotFoundContent } from "../../components/not-found.tsx";
 import { AgendaList, TextList } from "./text-lists.tsx";
 
 type Section = { id: string; heading: string; content: ReactNode };
@@ -131,7 +131,12 @@ function ProgrammeSections({ programme }: { programme: ProgrammeDetail }) {
         </nav>
       ) : null}
       {sections.map((section) => (
-        <section key={section.id} id={section.id} className="content-section" aria-labelledby={`${section.id}-h`}>
+        <section
+          key={section.id}
+          id={section.id}
+          className="content-section"
+          aria-labelledby={`${section.id}-h`}
+        >
           <h2 id={`${section.id}-h`}>{section.heading}</h2>
           {section.content}
         </section>
@@ -151,7 +156,10 @@ export function ProgrammePage() {
   const name = data ? localize(data.name) : undefined;
   const summary = data ? localize(data.summary) : undefined;
 
-  useDocumentTitle(notFound ? t("notFound.title") : (name?.text ?? t("programme.loadingHeading")));
+  useDocumentTitle(
+    notFound ? t("notFound.title") : (name?.text ?? t("programme.loadingHeading")),
+    programme.status !== "loading",
+  );
 
   if (notFound) return <NotFoundContent />;
 
@@ -177,7 +185,9 @@ export function ProgrammePage() {
         ) : null}
       </header>
       <LoadingStatus loading={programme.status === "loading" && !data} />
-      {programme.status === "error" ? <ProblemAlert error={programme.error} onRetry={programme.reload} /> : null}
+      {programme.status === "error" ? (
+        <ProblemAlert error={programme.error} onRetry={programme.reload} />
+      ) : null}
       {data ? <ProgrammeSections programme={data} /> : null}
     </div>
   );

@@ -1,5 +1,5 @@
-import type { AgendaItem } from "../../../contracts/strategy.ts";
 import type { LocalizedText } from "../../../contracts/localized-text.ts";
+import type { AgendaItem } from "../../../contracts/strategy.ts";
 import { useLocalize } from "../../components/localized.ts";
 
 /** A stable key for a list of texts that have no ids of their own. */
@@ -34,7 +34,9 @@ export function AgendaList({ items }: { items: AgendaItem[] }) {
         return (
           <li key={textKey(item.text, index)}>
             <span lang={lang}>{text}</span>
-            {item.children.length > 0 ? <TextList items={item.children} className="agenda-list__sub" /> : null}
+            {item.children.length > 0 ? (
+              <TextList items={item.children} className="agenda-list__sub" />
+            ) : null}
           </li>
         );
       })}

@@ -1,0 +1,33 @@
+import { expect, test } from "@playwright/test";
+import { programmePath } from "../src/contracts/web-routes.ts";
+import { fetchStrategy, LOCALES, startInLocale, visit } from "./support.ts";
+
+// Every page of the app in every language, checked with axe for WCAG 2.1 A and AA (zero violations), and
+// with no script error or Content-Security-Policy violation in the console (the server's CSP has no
+// 'unsafe-inline'). The only expected console errors are the 404s of the not-found paths themselves.
+for (const locale of LOCALES) {
+  test(`axe finds nothing on any page in ${locale}`, async ({ page, request }) => {
+    test.setTimeout(180_000);
+    const problems: string[] = [];
+    page.on("pageerror", (error) => problems.push(`page error: ${error.message}`));
+    page.on("console", (msg) => {
+      if (msg.type() !== "error") return;
+      if (/status of 404/.test(msg.text())) return;
+      problems.push(`console: ${msg.text()}`);
+    });
+    const { programmes } = await fetchStrategy(request, locale);
+    if (locale !== "fi") await startInLocale(page, locale);
+    const paths = [
+      "/",
+      ...programmes.map((p) => programmePath(p.slug)),
+      programmePath("ei-tallaista-ohjelmaa"),
+      "/accessibility",
+      "/ei-ole",
+    ];
+    for (const path of paths) {
+      await visit(page, path, `${path} (${locale})`);
+      await expect(page.locator("html")).toHaveAttribute("lang", locale);
+    }
+    expect(problems).toEqual([]);
+  });
+}

@@ -1,0 +1,93 @@
+import { readFileSync } from "node:fs";
+import AxeBuilder from "@axe-core/playwright";
+import { type APIRequestContext, expect, type Page, type Response } from "@playwright/test";
+import { LOCALES, type Locale, type LocalizedText, pickText } from "../src/contracts/localized-text.ts";
+import type { SiteMeta } from "../src/contracts/meta.ts";
+import type { ProgrammeDetail, StrategyOverview } from "../src/contracts/strategy.ts";
+
+export { LOCALES, type Locale };
+
+/** The WCAG levels every page must pass with zero violations. */
+export const AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"];
+
+/**
+ * Runs axe-core on the page as it is now and fails with a readable list of any violation. Contrast that axe
+ * could not decide (text on a gradient or under an overlapping element) fails too, so that every text's
+ * contrast is actually checked rather than left "for review".
+ */
+export async function expectNoAxeViolations(page: Page, label: string): Promise<void> {
+  const results = await new AxeBuilder({ page }).withTags(AXE_TAGS).analyze();
+  const undecidedContrast = results.incomplete.filter((result) => result.id === "color-contrast");
+  const report = [...results.violations, ...undecidedContrast].map((result) => {
+    const targets = result.nodes.map((node) => `    ${node.target.join(" ")}: ${node.failureSummary ?? ""}`);
+    return `  [${result.impact ?? "?"}] ${result.id}: ${result.help}\n${targets.join("\n")}`;
+  });
+  expect(report, `axe violations on ${label} (${page.url()}):\n${report.join("\n")}`).toEqual([]);
+}
+
+/** Waits until the page has its h1 and nothing is loading any more. */
+export async function waitForPage(page: Page): Promise<void> {
+  await expect(page.locator("h1")).toHaveCount(1);
+  await expect(page.locator('[role="status"]').filter({ hasText: /\S/ })).toHaveCount(0);
+}
+
+/** Opens a path, waits for it to settle and checks it with axe (every page a spec visits is checked). */
+export async function visit(page: Page, path: string, label = path): Promise<Response | null> {
+  const response = await page.goto(path);
+  await waitForPage(page);
+  await expectNoAxeViolations(page, label);
+  return response;
+}
+
+/** Starts the page in a language, as a returning visitor who chose it earlier would. */
+export async function startInLocale(page: Page, locale: Locale): Promise<void> {
+  await page.addInitScript((value) => window.localStorage.setItem("keskio.locale", value), locale);
+}
+
+type MessageTree = { [key: string]: string | MessageTree };
+const catalogues = new Map<Locale, MessageTree>();
+
+/** An interface string from src/web/i18n, so the specs check the words the user actually sees. */
+export function message(locale: Locale, key: string, values: Record<string, string | number> = {}): string {
+  let catalogue = catalogues.get(locale);
+  if (!catalogue) {
+    const file = new URL(`../src/web/i18n/${locale}.json`, import.meta.url);
+    catalogue = JSON.parse(readFileSync(file, "utf8")) as MessageTree;
+    catalogues.set(locale, catalogue);
+  }
+  let node: string | MessageTree | undefined = catalogue;
+  for (const part of key.split(".")) node = typeof node === "object" ? node[part] : undefined;
+  if (typeof node !== "string") throw new Error(`no message ${key} in ${locale}.json`);
+  return node.replace(/\{\{\s*(\w+)\s*\}\}/g, (_, name: string) => String(values[name] ?? ""));
+}
+
+/** Content text as the page should show it in a locale. */
+export function text(value: LocalizedText, locale: Locale): string {
+  return pickText(value, locale).text;
+}
+
+async function getApi<T>(request: APIRequestContext, path: string, locale: Locale): Promise<T> {
+  const response = await request.get(path, { headers: { "Accept-Language": locale } });
+  expect(response.status(), `GET ${path}`).toBe(200);
+  return (await response.json()) as T;
+}
+
+/** GET /api/v1/strategy straight from the server, to compare the page with. */
+export function fetchStrategy(request: APIRequestContext, locale: Locale = "fi"): Promise<StrategyOverview> {
+  return getApi(request, "/api/v1/strategy", locale);
+}
+
+/** GET /api/v1/strategy/programmes/:slug straight from the server. */
+export function fetchProgramme(request: APIRequestContext, slug: string): Promise<ProgrammeDetail> {
+  return getApi(request, `/api/v1/strategy/programmes/${slug}`, "fi");
+}
+
+/** GET /api/v1/meta straight from the server. */
+export function fetchMeta(request: APIRequestContext): Promise<SiteMeta> {
+  return getApi(request, "/api/v1/meta", "fi");
+}
+
+/** The header's language switch. */
+export function languageSwitch(page: Page) {
+  return page.locator("header").getByRole("group");
+}

@@ -1,0 +1,60 @@
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { defineConfig } from "@playwright/test";
+
+// Browser tests against the real server (`keskio serve`) with a fresh SQLite database per run, using
+// Debian's Chromium, never a downloaded browser (KESKIO_CHROMIUM may name another path, as scripts/test.mjs
+// allows). The config is also loaded in each worker; the database path is fixed once in the environment
+// so that every process agrees on it (the teardown removes it).
+const PORT = 3999;
+const BASE_URL = `http://127.0.0.1:${PORT}`;
+process.env.KESKIO_E2E_DATABASE ??= path.join(tmpdir(), `keskio-e2e-${process.pid}-${Date.now()}.db`);
+
+export default defineConfig({
+  testDir: "e2e",
+  testMatch: "**/*.spec.ts",
+  fullyParallel: true,
+  forbidOnly: Boolean(process.env.CI),
+  retries: 0,
+  workers: process.env.CI ? 2 : 4,
+  timeout: 30_000,
+  expect: { timeout: 10_000 },
+  reporter: [["list"], ["json", { outputFile: "test-results/e2e.json" }]],
+  // Traces of failed tests; a folder of its own, because Playwright empties it and test-results/ also
+  // holds the other runners' reports.
+  outputDir: "test-results/e2e-artifacts",
+  globalTeardown: "./e2e/global-teardown.ts",
+  use: {
+    baseURL: BASE_URL,
+    locale: "fi-FI",
+    trace: "retain-on-failure",
+    launchOptions: {
+      executablePath: process.env.KESKIO_CHROMIUM ?? "/usr/bin/chromium",
+      args: [
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-quic",
+        "--no-first-run",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+      ],
+    },
+  },
+  projects: [{ name: "chromium", use: { browserName: "chromium" } }],
+  webServer: {
+    command: "node bin/keskio.mjs serve --build-missing",
+    url: `${BASE_URL}/readyz`,
+    env: {
+      PORT: String(PORT),
+      HOST: "127.0.0.1",
+      KESKIO_DATABASE_URL: `sqlite:${process.env.KESKIO_E2E_DATABASE}`,
+      NODE_ENV: "test",
+      KESKIO_SECRET: "e2e-secret-0123456789abcdef0123456789",
+    },
+    reuseExistingServer: false,
+    timeout: 120_000,
+    stdout: "ignore",
+    stderr: "pipe",
+  },
+});
