@@ -5,4 +5,6 @@ import { register } from "tsx/esm/api";
 
 register();
 const { runCli } = await import("../src/cli/main.ts");
-process.exitCode = await runCli(process.argv);
+const code = await runCli(process.argv);
+// A command may have set a non-zero exit code itself (e.g. `pb verify` on a mismatch) and still returned.
+process.exitCode = code !== 0 ? code : (process.exitCode ?? 0);

@@ -79,6 +79,8 @@ export function countEqualSharesAdd1(
   let previous: number[] = [...engine.upfront];
   let k = 0;
   let runs = 0;
+  let streakKey = "";
+  let streakStart = 0;
   let exactDecisions = 0;
   for (;;) {
     const b = budgetAt(k);
@@ -102,9 +104,20 @@ export function countEqualSharesAdd1(
     if (stop === "exhaustive" && isExhaustiveFor(profile, candidates, selected)) {
       return { selected, perVoterBudget: b, runs, exactDecisions };
     }
+    const key = [...selected].sort((x, y) => x - y).join();
+    if (key !== streakKey) {
+      streakKey = key;
+      streakStart = k;
+    }
+    if (selected.length - engine.upfront.length === candidates.length) {
+      // Every supported project is in: a larger budget cannot add anything (for `overspend` the loop of
+      // equalshares.net would never end here).
+      return { selected, perVoterBudget: budgetAt(streakStart), runs, exactDecisions };
+    }
     if (!Number.isFinite(nextK) || nextK > lastUseful) {
-      // The same outcome for every larger budget: pabutools would loop for ever; the outcome is this one.
-      return { selected, perVoterBudget: b, runs, exactDecisions };
+      // The same outcome for every larger budget (pabutools would loop for ever): return it, with the first
+      // budget at which it appeared.
+      return { selected, perVoterBudget: budgetAt(streakStart), runs, exactDecisions };
     }
     previous = selected;
     k = nextK;

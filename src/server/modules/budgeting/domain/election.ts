@@ -239,10 +239,3 @@ export function buildProfile(election: BudgetElection, utility: UtilityKind): Co
 export function unscale(profile: CountingProfile, scaled: bigint): Rational {
   return makeRational(scaled, profile.scale);
 }
-
-/** Total scaled cost of a set of projects. */
-export function totalCostOf(profile: CountingProfile, selected: Iterable<number>): bigint {
-  let t = 0n;
-  for (const j of selected) t += profile.costExact[j] as bigint;
-  return t;
-}

@@ -29,7 +29,14 @@
 //    The run's outcome is then the same for every b' in [b, b + Δ). Constraints tight at b are resolved with the
 //    exact shadow (exact values and slopes) where that is cheap, else Δ = 0 (the next run simply comes one step
 //    later). The add1 driver (completion.ts) jumps from one piece to the next instead of re-running MES for each
-//    +1 of budget.
+//    +1 of budget. The paper computes the exact next change only for Exact Equal Shares, not for MES; these pieces
+//    are conservative (a change in who runs out of money ends a piece even when the outcome stays), and on real
+//    elections they are often shorter than one unit, so jumps save few runs there (Wieliczka 2023: 160 runs where
+//    stepping unit by unit takes 166). What makes add1 fast in practice is the cost of one run (well under a millisecond for Wieliczka).
+// 5. Consecutive add1 runs are alike: each round first evaluates the previous run's winner of that round, which
+//    usually is the winner again and lets the lazy scan stop early. It only changes the order of evaluation.
+// 6. Two projects in which nobody is short of money have ρ = cost / Σ w·u exactly, so their ties are compared
+//    as integers without the shadow (the common case: equal numbers of supporters in the first rounds).
 
 import type { CountingProfile } from "./election.ts";
 import { cmpQ, divQ, makeRational, mulQ, negQ, type Rational, subQ, toNumberQ, ZERO } from "./rational.ts";

@@ -31,7 +31,9 @@ export function makeRational(num: bigint, den = 1n): Rational {
   return g === 1n ? { num, den } : { num: num / g, den: den / g };
 }
 
+/** 0. */
 export const ZERO: Rational = { num: 0n, den: 1n };
+/** 1. */
 export const ONE: Rational = { num: 1n, den: 1n };
 
 /** Adds two rationals. */

@@ -205,4 +205,5 @@ export function optionsForMetaRule(
   }
 }
 
+/** Raised when options do not fit the election (re-exported for callers of countElection). */
 export { CountingError };
