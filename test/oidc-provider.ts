@@ -45,7 +45,7 @@ export const TEST_IDENTITIES: Record<string, TestIdentity> = {
   },
 };
 
-/** A real OpenID Connect provider (oidc-provider) on a free local port, with its development login pages. */
+/** A real OpenID Connect provider (oidc-provider) on a local port, with its development login pages. */
 export interface TestOidcProvider {
   issuer: string;
   clientId: string;
@@ -54,9 +54,19 @@ export interface TestOidcProvider {
   close(): Promise<void>;
 }
 
-export async function startTestOidcProvider(redirectUris: string[]): Promise<TestOidcProvider> {
+/**
+ * Starts the provider on a free port, or on `options.port` when a fixed issuer URL is needed (the browser
+ * tests start it before Keskiö, whose configuration names the issuer).
+ */
+export async function startTestOidcProvider(
+  redirectUris: string[],
+  options: { port?: number } = {},
+): Promise<TestOidcProvider> {
   const server: Server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  await new Promise<void>((resolve, reject) => {
+    server.once("error", reject);
+    server.listen(options.port ?? 0, "127.0.0.1", resolve);
+  });
   const { port } = server.address() as AddressInfo;
   const issuer = `http://127.0.0.1:${port}`;
   const clientId = "keskio-test";

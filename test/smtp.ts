@@ -10,7 +10,7 @@ export interface ReceivedMail {
   language: string | undefined;
 }
 
-/** A real SMTP server on a free local port; tests read what Keskiö sent through nodemailer. */
+/** A real SMTP server on a local port; tests read what Keskiö sent through nodemailer. */
 export interface TestSmtp {
   url: string;
   messages: ReceivedMail[];
@@ -19,7 +19,8 @@ export interface TestSmtp {
   close(): Promise<void>;
 }
 
-export async function startTestSmtp(): Promise<TestSmtp> {
+/** Starts the server on a free port, or on `options.port` (the browser tests' server is configured with it). */
+export async function startTestSmtp(options: { port?: number } = {}): Promise<TestSmtp> {
   const messages: ReceivedMail[] = [];
   const waiters: { address: string; resolve: (m: ReceivedMail) => void }[] = [];
   // Each message is handed to one nextTo call: a test reads mail in order, like a person reads an inbox.
@@ -49,7 +50,10 @@ export async function startTestSmtp(): Promise<TestSmtp> {
         .catch(callback);
     },
   });
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  await new Promise<void>((resolve, reject) => {
+    server.once("error", reject);
+    server.listen(options.port ?? 0, "127.0.0.1", resolve);
+  });
   const { port } = server.server.address() as AddressInfo;
   return {
     url: `smtp://127.0.0.1:${port}`,

@@ -194,7 +194,7 @@ describeEachDialect("readiness", (dialect) => {
   it("is 503 when the schema is not current", async () => {
     const t = await buildTestApp(dialect);
     try {
-      await t.db.database.db.schema.dropTable("strategy_action").execute();
+      await t.db.database.db.schema.dropTable("strategy_action_indicator").execute();
       await t.db.database.db.deleteFrom("kysely_migration").execute();
       const res = await t.app.inject("/readyz");
       expect(res.statusCode).toBe(503);

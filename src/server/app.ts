@@ -74,7 +74,7 @@ export async function buildApp(config: Config, deps: AppDependencies): Promise<F
   const mailer = deps.mailer ?? createMailer(config.mail);
   if (!deps.mailer) app.addHook("onClose", async () => mailer.close());
   const csrf = new Csrf(config.secret, config.isHttps);
-  const context = {
+  const baseContext = {
     config,
     database: deps.database,
     now: deps.now ?? (() => new Date()),
@@ -82,6 +82,8 @@ export async function buildApp(config: Config, deps: AppDependencies): Promise<F
     csrf,
     rateLimiter: new RateLimiter(deps.database.db, config.secret),
   };
+  const moduleIndicators = modules.flatMap((m) => m.indicators?.(baseContext) ?? []);
+  const context = { ...baseContext, moduleIndicators };
   app.decorateRequest("principal", null);
   const authenticators = modules.flatMap((m) => (m.authenticate ? [m.authenticate(context)] : []));
   if (authenticators.length > 1) throw new Error("only one module may authenticate requests");

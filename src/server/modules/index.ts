@@ -5,4 +5,9 @@ import { strategyModule } from "./strategy/index.ts";
 import { surveyModule } from "./survey/index.ts";
 
 /** The modules this installation runs, in dependency order (identity first once it exists). */
-export const modules: readonly ModuleManifest[] = [identityModule, strategyModule, budgetingModule, surveyModule];
+export const modules: readonly ModuleManifest[] = [
+  identityModule,
+  strategyModule,
+  budgetingModule,
+  surveyModule,
+];

@@ -17,6 +17,16 @@ export interface ModuleContext {
   mailer: Mailer;
   csrf: Csrf;
   rateLimiter: RateLimiter;
+  /** Every installed module's indicator sources; only the strategy module reads them. */
+  moduleIndicators: readonly ModuleIndicatorSource[];
+}
+
+/** A figure a module computes from its own data for the strategy's indicators (DESIGN rule 2). */
+export interface ModuleIndicatorSource {
+  /** `<module>.<what>`, e.g. "identity.verified_residents"; a strategy indicator names it as its source. */
+  key: string;
+  /** The value for a year, or null when the module has no figure for that year. */
+  valueFor(year: number): Promise<number | null>;
 }
 
 /** What a seed run did, for the operator's summary line. */
@@ -48,6 +58,8 @@ export interface ModuleManifest {
   webPath: string | null;
   /** Resolves who makes a request (the identity module provides it; at most one module does). */
   authenticate?: (context: ModuleContext) => Authenticate;
+  /** Figures it offers to the strategy's indicators, computed from its own data. */
+  indicators?: (context: Omit<ModuleContext, "moduleIndicators">) => ModuleIndicatorSource[];
   /** Registers its HTTP routes under /api/v1. */
   routes?: (app: FastifyInstance, context: ModuleContext) => Promise<void>;
   /** Loads its reference content idempotently; `demo` adds labelled example data. */

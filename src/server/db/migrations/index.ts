@@ -2,6 +2,7 @@ import type { Migration } from "kysely";
 import * as strategyPlan from "./202611281300_strategy_plan.ts";
 import * as platformAudit from "./202611281310_platform_audit.ts";
 import * as identityCore from "./202611281320_identity_core.ts";
+import * as strategyFollowup from "./202611281330_strategy_followup.ts";
 
 /**
  * Every migration, by name, in the order they run. Listed statically (not read from the folder at run time)
@@ -11,4 +12,5 @@ export const migrations: Record<string, Migration> = {
   "202611281300_strategy_plan": strategyPlan,
   "202611281310_platform_audit": platformAudit,
   "202611281320_identity_core": identityCore,
+  "202611281330_strategy_followup": strategyFollowup,
 };

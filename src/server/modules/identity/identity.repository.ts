@@ -209,3 +209,14 @@ export function listOrganisations(db: Db): Promise<OrganisationRow[]> {
 export function findOrganisation(db: Db, id: string): Promise<OrganisationRow | undefined> {
   return db.selectFrom("identityOrganisation").selectAll().where("id", "=", id).executeTakeFirst();
 }
+
+/** People currently verified as residents (erased accounts excluded). */
+export async function countVerifiedResidents(db: Db): Promise<number> {
+  const row = await db
+    .selectFrom("identityPerson")
+    .select((eb) => eb.fn.countAll<number>().as("n"))
+    .where("residentMethod", "is not", null)
+    .where("erasedAt", "is", null)
+    .executeTakeFirstOrThrow();
+  return Number(row.n);
+}

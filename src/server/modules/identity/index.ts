@@ -3,6 +3,7 @@ import type { ModuleContext, ModuleManifest } from "../../platform/module.ts";
 import { SESSION_COOKIE } from "../../platform/principal.ts";
 import { registerIdentityCommands } from "./identity.commands.ts";
 import { OidcClient } from "./identity.oidc.ts";
+import { countVerifiedResidents } from "./identity.repository.ts";
 import { identityRoutes } from "./identity.routes.ts";
 import { IdentityService } from "./identity.service.ts";
 import type { IdentityTables } from "./identity.tables.ts";
@@ -41,6 +42,22 @@ export const identityModule: ModuleManifest = {
     await identityRoutes(app, context, serviceFor(context), oidc);
   },
   commands: registerIdentityCommands,
+  // How many people have been verified as residents on the platform: the reach of strong participation
+  // (voting needs it). Known only for the current year, since verifications are not kept by date of change.
+  indicators: (context) => [
+    {
+      key: "identity.verified_residents",
+      valueFor: async (year) => {
+        const current = Number(
+          new Intl.DateTimeFormat("en-CA", { timeZone: "Europe/Helsinki", year: "numeric" }).format(
+            context.now(),
+          ),
+        );
+        if (year !== current) return null;
+        return countVerifiedResidents(asModuleDb<IdentityTables>(context.database.db));
+      },
+    },
+  ],
 };
 
 export type { IdentityService };

@@ -1,7 +1,7 @@
 import { asModuleDb } from "../../db/db.ts";
 import type { ModuleManifest } from "../../platform/module.ts";
 import { strategyRoutes } from "./strategy.routes.ts";
-import { readStrategySeed, seedStrategy } from "./strategy.seed.ts";
+import { readIndicatorSeed, readStrategySeed, seedIndicators, seedStrategy } from "./strategy.seed.ts";
 import { hasStrategy } from "./strategy.service.ts";
 import type { StrategyTables } from "./strategy.tables.ts";
 
@@ -11,7 +11,17 @@ export const strategyModule: ModuleManifest = {
   available: true,
   webPath: "/",
   routes: strategyRoutes,
-  seed: (database, { now }) => seedStrategy(asModuleDb<StrategyTables>(database.db), readStrategySeed(), now),
+  seed: async (database, { now }) => {
+    const db = asModuleDb<StrategyTables>(database.db);
+    const plan = await seedStrategy(db, readStrategySeed(), now);
+    const indicators = await seedIndicators(db, readIndicatorSeed(), now);
+    return {
+      module: "strategy",
+      created: plan.created + indicators.created,
+      updated: plan.updated + indicators.updated,
+      unchanged: plan.unchanged + indicators.unchanged,
+    };
+  },
 };
 
 /** Whether the strategy content exists yet (the server seeds an empty database at start-up). */

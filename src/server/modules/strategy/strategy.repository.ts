@@ -3,12 +3,17 @@ import type { AnyDb } from "../../db/db.ts";
 import type {
   ActionRow,
   GoalRow,
+  IndicatorRow,
+  IndicatorValueRow,
+  MilestoneRow,
   NewActionRow,
   NewGoalRow,
+  NewIndicatorRow,
   NewPlanRow,
   NewProgrammeRow,
   PlanRow,
   ProgrammeRow,
+  ProgressUpdateRow,
   StrategyTables,
 } from "./strategy.tables.ts";
 
@@ -113,6 +118,7 @@ const PROGRAMME_CONTENT = [
   "focusAreas",
 ] as const;
 const ITEM_CONTENT = ["position", "title"] as const;
+const GOAL_CONTENT = ["position", "title", "targetGroups"] as const;
 
 /** Inserts or updates a plan by slug; returns its id and what happened. */
 export function upsertPlan(db: Db, row: NewPlanRow): Promise<{ id: string; outcome: UpsertOutcome }> {
@@ -140,7 +146,7 @@ export function upsertGoal(db: Db, row: NewGoalRow): Promise<{ id: string; outco
     "strategyGoal",
     { programmeId: row.programmeId, slug: row.slug },
     row,
-    ITEM_CONTENT,
+    GOAL_CONTENT,
   );
 }
 
@@ -170,4 +176,163 @@ async function upsertByNaturalKey(
   for (const key of content) changes[key] = row[key];
   await db.updateTable(table).set(changes).where("id", "=", current.id).execute();
   return { id: current.id, outcome: "updated" };
+}
+
+// ---- follow-up ------------------------------------------------------------------------------------------
+
+/** All goals of a plan, in programme then goal order. */
+export function listGoalsOfPlan(db: Db, planId: string) {
+  return db
+    .selectFrom("strategyGoal")
+    .innerJoin("strategyProgramme", "strategyProgramme.id", "strategyGoal.programmeId")
+    .selectAll("strategyGoal")
+    .select("strategyProgramme.slug as programmeSlug")
+    .where("strategyProgramme.planId", "=", planId)
+    .orderBy("strategyProgramme.position")
+    .orderBy("strategyGoal.position")
+    .execute();
+}
+
+/** All actions of a plan, in goal then position order. */
+export function listActionsOfPlan(db: Db, planId: string) {
+  return db
+    .selectFrom("strategyAction")
+    .innerJoin("strategyGoal", "strategyGoal.id", "strategyAction.goalId")
+    .innerJoin("strategyProgramme", "strategyProgramme.id", "strategyGoal.programmeId")
+    .selectAll("strategyAction")
+    .where("strategyProgramme.planId", "=", planId)
+    .orderBy("strategyAction.goalId")
+    .orderBy("strategyAction.position")
+    .execute();
+}
+
+export function findGoal(db: Db, id: string) {
+  return db
+    .selectFrom("strategyGoal")
+    .innerJoin("strategyProgramme", "strategyProgramme.id", "strategyGoal.programmeId")
+    .selectAll("strategyGoal")
+    .select("strategyProgramme.slug as programmeSlug")
+    .where("strategyGoal.id", "=", id)
+    .executeTakeFirst();
+}
+
+export function findAction(db: Db, id: string): Promise<ActionRow | undefined> {
+  return db.selectFrom("strategyAction").selectAll().where("id", "=", id).executeTakeFirst();
+}
+
+export async function updateAction(
+  db: Db,
+  id: string,
+  changes: Partial<Omit<ActionRow, "id" | "goalId">>,
+): Promise<void> {
+  await db.updateTable("strategyAction").set(changes).where("id", "=", id).execute();
+}
+
+export function listIndicators(db: Db): Promise<IndicatorRow[]> {
+  return db.selectFrom("strategyIndicator").selectAll().orderBy("key").execute();
+}
+
+export function findIndicatorByKey(db: Db, key: string): Promise<IndicatorRow | undefined> {
+  return db.selectFrom("strategyIndicator").selectAll().where("key", "=", key).executeTakeFirst();
+}
+
+export async function insertIndicator(db: Db, row: NewIndicatorRow): Promise<void> {
+  await db.insertInto("strategyIndicator").values(row).execute();
+}
+
+export async function updateIndicator(db: Db, id: string, changes: Partial<NewIndicatorRow>): Promise<void> {
+  await db.updateTable("strategyIndicator").set(changes).where("id", "=", id).execute();
+}
+
+/** Every value of the given indicators (all when no ids are given). */
+export function listValues(db: Db, indicatorIds?: readonly string[]): Promise<IndicatorValueRow[]> {
+  let q = db.selectFrom("strategyIndicatorValue").selectAll();
+  if (indicatorIds) {
+    if (indicatorIds.length === 0) return Promise.resolve([]);
+    q = q.where("indicatorId", "in", indicatorIds);
+  }
+  return q
+    .orderBy("indicatorId")
+    .orderBy("year")
+    .orderBy("period")
+    .orderBy("area")
+    .orderBy("ageGroup")
+    .orderBy("sex")
+    .execute();
+}
+
+/** Stores a value, replacing the one of the same period and breakdown. */
+export async function upsertValue(db: Db, row: IndicatorValueRow): Promise<void> {
+  await db
+    .insertInto("strategyIndicatorValue")
+    .values(row)
+    .onConflict((oc) =>
+      oc.columns(["indicatorId", "period", "area", "ageGroup", "sex"]).doUpdateSet({
+        value: row.value,
+        year: row.year,
+        source: row.source,
+        recordedAt: row.recordedAt,
+        recordedBy: row.recordedBy,
+      }),
+    )
+    .execute();
+}
+
+export function listGoalIndicatorLinks(db: Db) {
+  return db.selectFrom("strategyGoalIndicator").selectAll().execute();
+}
+
+export function listActionIndicatorLinks(db: Db) {
+  return db.selectFrom("strategyActionIndicator").selectAll().execute();
+}
+
+export async function linkGoalIndicator(db: Db, goalId: string, indicatorId: string): Promise<void> {
+  await db
+    .insertInto("strategyGoalIndicator")
+    .values({ goalId, indicatorId })
+    .onConflict((oc) => oc.columns(["goalId", "indicatorId"]).doNothing())
+    .execute();
+}
+
+export async function linkActionIndicator(db: Db, actionId: string, indicatorId: string): Promise<void> {
+  await db
+    .insertInto("strategyActionIndicator")
+    .values({ actionId, indicatorId })
+    .onConflict((oc) => oc.columns(["actionId", "indicatorId"]).doNothing())
+    .execute();
+}
+
+export function listMilestones(db: Db, actionIds?: readonly string[]): Promise<MilestoneRow[]> {
+  let q = db.selectFrom("strategyMilestone").selectAll();
+  if (actionIds) {
+    if (actionIds.length === 0) return Promise.resolve([]);
+    q = q.where("actionId", "in", actionIds);
+  }
+  return q.orderBy("dueDate").orderBy("id").execute();
+}
+
+export async function insertMilestone(db: Db, row: MilestoneRow): Promise<void> {
+  await db.insertInto("strategyMilestone").values(row).execute();
+}
+
+export async function setMilestoneDone(db: Db, id: string, doneOn: string | null): Promise<number> {
+  const result = await db
+    .updateTable("strategyMilestone")
+    .set({ doneOn })
+    .where("id", "=", id)
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows);
+}
+
+export function listProgressUpdates(db: Db, actionId: string): Promise<ProgressUpdateRow[]> {
+  return db
+    .selectFrom("strategyProgressUpdate")
+    .selectAll()
+    .where("actionId", "=", actionId)
+    .orderBy("at", "desc")
+    .execute();
+}
+
+export async function insertProgressUpdate(db: Db, row: ProgressUpdateRow): Promise<void> {
+  await db.insertInto("strategyProgressUpdate").values(row).execute();
 }

@@ -6,6 +6,8 @@ import { ProgrammeDetail, StrategyOverview } from "../../../contracts/strategy.t
 import { asModuleDb } from "../../db/db.ts";
 import type { ModuleContext } from "../../platform/module.ts";
 import { publicRead } from "../../platform/policy.ts";
+import { strategyFollowUpRoutes } from "./strategy.followup.routes.ts";
+import { StrategyFollowUp } from "./strategy.followup.service.ts";
 import { getProgramme, getStrategyOverview } from "./strategy.service.ts";
 import type { StrategyTables } from "./strategy.tables.ts";
 
@@ -13,6 +15,19 @@ import type { StrategyTables } from "./strategy.tables.ts";
 export async function strategyRoutes(app: FastifyInstance, context: ModuleContext): Promise<void> {
   const db = asModuleDb<StrategyTables>(context.database.db);
   const api = app.withTypeProvider<TypeBoxTypeProvider>();
+  const followUp = new StrategyFollowUp(db, context.now, context.moduleIndicators);
+  await strategyFollowUpRoutes(app, followUp);
+  // Figures from other modules are recomputed at start and every hour (they change with their data).
+  const refresh = () =>
+    followUp.refreshModuleIndicators().catch((error: unknown) => {
+      app.log.warn({ kind: (error as Error).name }, "module indicators could not be refreshed");
+    });
+  app.addHook("onReady", async () => {
+    await refresh();
+  });
+  const timer = setInterval(refresh, 3_600_000);
+  timer.unref();
+  app.addHook("onClose", async () => clearInterval(timer));
 
   api.get(
     "/api/v1/strategy",

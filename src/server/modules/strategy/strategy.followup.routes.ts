@@ -1,0 +1,416 @@
+import type { TypeBoxTypeProvider } from "@fastify/type-provider-typebox";
+import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
+import Type from "typebox";
+import { ProblemDetails } from "../../../contracts/errors.ts";
+import { LocalizedText } from "../../../contracts/localized-text.ts";
+import {
+  ActionDetail,
+  ActionProgressSchema,
+  IndicatorDetail,
+  IndicatorSummary,
+  StatusSchema,
+  StrategyChanges,
+  StrategyTree,
+} from "../../../contracts/strategy.ts";
+import { AppError } from "../../platform/errors.ts";
+import { publicRead, rolesOnly } from "../../platform/policy.ts";
+import { requirePrincipal } from "../../platform/principal.ts";
+import type { ImportResult } from "./domain/import-values.ts";
+import type { StrategyFollowUp } from "./strategy.followup.service.ts";
+import { dataDictionary, indicatorsCsv, valuesCsv } from "./strategy.opendata.ts";
+
+const Errors = { 400: ProblemDetails, 401: ProblemDetails, 403: ProblemDetails, 404: ProblemDetails };
+const Key = Type.Object({ key: Type.String({ pattern: "^[a-z0-9][a-z0-9._-]{0,79}$" }) });
+const Id = Type.Object({ id: Type.String({ pattern: "^[0-9a-f-]{8,64}$" }) });
+const staff = rolesOnly("staff", "admin");
+const LICENCE_LINK = '<https://creativecommons.org/licenses/by/4.0/>; rel="license"';
+
+const ImportPreviewResponse = Type.Object(
+  {},
+  { additionalProperties: true, description: "ImportResult: { ok: true, preview } or { ok: false, errors }" },
+);
+
+const IMPORT_FAILED = {
+  fi: "Tuonnissa on virheellisiä rivejä; mitään ei tallennettu. Katso errors.",
+  sv: "Importen har felaktiga rader; inget sparades. Se errors.",
+  en: "The import has invalid rows; nothing was saved. See errors.",
+};
+
+function sendImport(reply: FastifyReply, result: ImportResult) {
+  if (result.ok) return reply.send(result);
+  // Every bad row, with its number and a message in each language; nothing was written.
+  throw new AppError(
+    "validation_failed",
+    IMPORT_FAILED,
+    result.errors.map((e) => ({
+      path: e.row === null ? "/" : `/rows/${e.row}${e.field ? `/${e.field}` : ""}`,
+      message: e.message.en,
+    })),
+  );
+}
+
+/** Public follow-up (tree, indicators, actions, changes, open data) and the staff's recording and imports. */
+export async function strategyFollowUpRoutes(
+  app: FastifyInstance,
+  followUp: StrategyFollowUp,
+): Promise<void> {
+  const api = app.withTypeProvider<TypeBoxTypeProvider>();
+  const requestIdOf = (request: FastifyRequest) => request.id;
+
+  api.get(
+    "/api/v1/strategy/tree",
+    {
+      config: { policy: publicRead },
+      schema: {
+        tags: ["strategy"],
+        summary: "The strategy tree with the status of every goal, action and indicator",
+        querystring: Type.Object({
+          programme: Type.Optional(Type.String({ maxLength: 80 })),
+          targetGroup: Type.Optional(Type.String({ maxLength: 80 })),
+          status: Type.Optional(StatusSchema),
+          unit: Type.Optional(Type.String({ maxLength: 80 })),
+        }),
+        response: { 200: StrategyTree, ...Errors },
+      },
+    },
+    (request) => followUp.tree(request.query),
+  );
+
+  api.get(
+    "/api/v1/strategy/indicators",
+    {
+      config: { policy: publicRead },
+      schema: {
+        tags: ["strategy"],
+        summary: "Every indicator with its status",
+        response: { 200: Type.Array(IndicatorSummary) },
+      },
+    },
+    () => followUp.indicators(),
+  );
+
+  api.get(
+    "/api/v1/strategy/indicators/:key",
+    {
+      config: { policy: publicRead },
+      schema: {
+        tags: ["strategy"],
+        summary: "One indicator: its series, status and use",
+        params: Key,
+        response: { 200: IndicatorDetail, ...Errors },
+      },
+    },
+    (request) => followUp.indicator(request.params.key),
+  );
+
+  api.get(
+    "/api/v1/strategy/actions/:id",
+    {
+      config: { policy: publicRead },
+      schema: {
+        tags: ["strategy"],
+        summary: "One action: schedule, milestones, progress and indicators",
+        params: Id,
+        response: { 200: ActionDetail, ...Errors },
+      },
+    },
+    (request) => followUp.action(request.params.id),
+  );
+
+  api.get(
+    "/api/v1/strategy/changes",
+    {
+      config: { policy: publicRead },
+      schema: {
+        tags: ["strategy"],
+        summary: "What changed between two years, indicator by indicator",
+        querystring: Type.Object({
+          from: Type.Integer({ minimum: 1900, maximum: 2100 }),
+          to: Type.Integer({ minimum: 1900, maximum: 2100 }),
+        }),
+        response: { 200: StrategyChanges, ...Errors },
+      },
+    },
+    (request) => followUp.changes(request.query.from, request.query.to),
+  );
+
+  // ---- open data (CC BY 4.0) ----
+
+  api.get(
+    "/api/v1/strategy/indicators.csv",
+    {
+      config: { policy: publicRead },
+      schema: {
+        tags: ["strategy"],
+        summary: "Indicators as CSV (CC BY 4.0)",
+        response: { 200: Type.String() },
+      },
+    },
+    async (_request, reply) => {
+      reply
+        .header("link", LICENCE_LINK)
+        .header("content-disposition", 'attachment; filename="keskio-strategy-indicators.csv"');
+      return reply.type("text/csv; charset=utf-8").send(indicatorsCsv(await followUp.indicators()));
+    },
+  );
+
+  api.get(
+    "/api/v1/strategy/values.csv",
+    {
+      config: { policy: publicRead },
+      schema: {
+        tags: ["strategy"],
+        summary: "Every indicator value as CSV (CC BY 4.0)",
+        response: { 200: Type.String() },
+      },
+    },
+    async (_request, reply) => {
+      const summaries = await followUp.indicators();
+      const details = await Promise.all(summaries.map((s) => followUp.indicator(s.key)));
+      reply
+        .header("link", LICENCE_LINK)
+        .header("content-disposition", 'attachment; filename="keskio-strategy-values.csv"');
+      return reply.type("text/csv; charset=utf-8").send(valuesCsv(details));
+    },
+  );
+
+  api.get(
+    "/api/v1/strategy/data-dictionary",
+    {
+      config: { policy: publicRead },
+      schema: {
+        tags: ["strategy"],
+        summary: "What every column of the strategy's open data means, and its licence",
+        response: { 200: Type.Object({}, { additionalProperties: true }) },
+      },
+    },
+    (_request, reply) => {
+      reply.header("link", LICENCE_LINK);
+      return dataDictionary();
+    },
+  );
+
+  // ---- staff ----
+
+  api.put(
+    "/api/v1/strategy/indicators/:key/values",
+    {
+      config: { policy: staff },
+      schema: {
+        tags: ["strategy"],
+        summary: "Record a value by hand",
+        params: Key,
+        body: Type.Object(
+          {
+            year: Type.Integer({ minimum: 1900, maximum: 2100 }),
+            period: Type.Optional(Type.String({ pattern: "^\\d{4}(-Q[1-4]|-(0[1-9]|1[0-2]))?$" })),
+            value: Type.Number(),
+            area: Type.Optional(Type.String({ maxLength: 80 })),
+            ageGroup: Type.Optional(Type.String({ maxLength: 40 })),
+            sex: Type.Optional(Type.Union([Type.Literal("male"), Type.Literal("female")])),
+          },
+          { additionalProperties: false },
+        ),
+        response: { 200: IndicatorDetail, ...Errors },
+      },
+    },
+    (request) =>
+      followUp.recordValue(
+        requirePrincipal(request).personId,
+        request.params.key,
+        request.body,
+        requestIdOf(request),
+      ),
+  );
+
+  const CsvBody = Type.Object(
+    { csv: Type.String({ minLength: 1, maxLength: 5_000_000 }) },
+    { additionalProperties: false },
+  );
+  const SotkanetBody = Type.Object(
+    {
+      rows: Type.Array(Type.Unknown(), { maxItems: 200_000 }),
+      mapping: Type.Record(Type.String({ pattern: "^\\d+$" }), Type.String({ maxLength: 80 })),
+      regionId: Type.Integer({ minimum: 0 }),
+    },
+    { additionalProperties: false },
+  );
+
+  api.post(
+    "/api/v1/strategy/imports/csv/preview",
+    {
+      config: { policy: staff },
+      bodyLimit: 6_000_000,
+      schema: {
+        tags: ["strategy"],
+        summary: "Preview a CSV import (writes nothing)",
+        body: CsvBody,
+        response: { 200: ImportPreviewResponse, ...Errors },
+      },
+    },
+    async (request, reply) => sendImport(reply, await followUp.previewCsv(request.body.csv)),
+  );
+
+  api.post(
+    "/api/v1/strategy/imports/csv",
+    {
+      config: { policy: staff },
+      bodyLimit: 6_000_000,
+      schema: {
+        tags: ["strategy"],
+        summary: "Import a CSV of values, all or nothing",
+        body: CsvBody,
+        response: { 200: ImportPreviewResponse, ...Errors },
+      },
+    },
+    async (request, reply) =>
+      sendImport(
+        reply,
+        await followUp.applyImport(
+          requirePrincipal(request).personId,
+          await followUp.previewCsv(request.body.csv),
+          "csv",
+          request.id,
+        ),
+      ),
+  );
+
+  api.post(
+    "/api/v1/strategy/imports/sotkanet/preview",
+    {
+      config: { policy: staff },
+      bodyLimit: 20_000_000,
+      schema: {
+        tags: ["strategy"],
+        summary: "Preview a THL Sotkanet import (writes nothing)",
+        body: SotkanetBody,
+        response: { 200: ImportPreviewResponse, ...Errors },
+      },
+    },
+    async (request, reply) =>
+      sendImport(
+        reply,
+        await followUp.previewSotkanet(request.body.rows, request.body.mapping, request.body.regionId),
+      ),
+  );
+
+  api.post(
+    "/api/v1/strategy/imports/sotkanet",
+    {
+      config: { policy: staff },
+      bodyLimit: 20_000_000,
+      schema: {
+        tags: ["strategy"],
+        summary: "Import THL Sotkanet rows, all or nothing",
+        body: SotkanetBody,
+        response: { 200: ImportPreviewResponse, ...Errors },
+      },
+    },
+    async (request, reply) => {
+      const preview = await followUp.previewSotkanet(
+        request.body.rows,
+        request.body.mapping,
+        request.body.regionId,
+      );
+      return sendImport(
+        reply,
+        await followUp.applyImport(requirePrincipal(request).personId, preview, "sotkanet", request.id),
+      );
+    },
+  );
+
+  api.post(
+    "/api/v1/strategy/actions/:id/updates",
+    {
+      config: { policy: staff },
+      schema: {
+        tags: ["strategy"],
+        summary: "Record an action's progress",
+        params: Id,
+        body: Type.Object(
+          {
+            progress: ActionProgressSchema,
+            progressPercent: Type.Optional(Type.Integer({ minimum: 0, maximum: 100 })),
+            note: LocalizedText,
+          },
+          { additionalProperties: false },
+        ),
+        response: { 200: ActionDetail, ...Errors },
+      },
+    },
+    (request) =>
+      followUp.recordProgress(
+        requirePrincipal(request).personId,
+        request.params.id,
+        request.body,
+        request.id,
+      ),
+  );
+
+  api.post(
+    "/api/v1/strategy/actions/:id/milestones",
+    {
+      config: { policy: staff },
+      schema: {
+        tags: ["strategy"],
+        summary: "Add a milestone",
+        params: Id,
+        body: Type.Object(
+          { title: LocalizedText, dueDate: Type.String({ format: "date" }) },
+          { additionalProperties: false },
+        ),
+        response: { 200: ActionDetail, ...Errors },
+      },
+    },
+    (request) =>
+      followUp.addMilestone(requirePrincipal(request).personId, request.params.id, request.body, request.id),
+  );
+
+  api.patch(
+    "/api/v1/strategy/actions/:id/milestones/:milestoneId",
+    {
+      config: { policy: staff },
+      schema: {
+        tags: ["strategy"],
+        summary: "Mark a milestone done or open",
+        params: Type.Object({ ...Id.properties, milestoneId: Id.properties.id }),
+        body: Type.Object({ done: Type.Boolean() }, { additionalProperties: false }),
+        response: { 200: ActionDetail, ...Errors },
+      },
+    },
+    (request) =>
+      followUp.setMilestoneDone(
+        requirePrincipal(request).personId,
+        request.params.id,
+        request.params.milestoneId,
+        request.body.done,
+        request.id,
+      ),
+  );
+
+  api.post(
+    "/api/v1/strategy/indicators/refresh",
+    {
+      config: { policy: staff },
+      schema: {
+        tags: ["strategy"],
+        summary: "Recompute the indicators that other modules compute from their data (also done hourly)",
+        response: { 200: Type.Object({ refreshed: Type.Integer() }), ...Errors },
+      },
+    },
+    async () => ({ refreshed: await followUp.refreshModuleIndicators() }),
+  );
+
+  api.get(
+    "/api/v1/strategy/overdue",
+    {
+      config: { policy: staff },
+      schema: {
+        tags: ["strategy"],
+        summary: "Indicator values due and milestones past their date",
+        response: { 200: Type.Object({}, { additionalProperties: true }), ...Errors },
+      },
+    },
+    () => followUp.overdue(),
+  );
+}
