@@ -1,3 +1,4 @@
+import { randomBytes } from "node:crypto";
 import type { TypeBoxTypeProvider } from "@fastify/type-provider-typebox";
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import Type from "typebox";
@@ -18,6 +19,7 @@ import { requirePrincipal } from "../../platform/principal.ts";
 import type { ImportResult } from "./domain/import-values.ts";
 import type { StrategyFollowUp } from "./strategy.followup.service.ts";
 import { dataDictionary, indicatorsCsv, valuesCsv } from "./strategy.opendata.ts";
+import { chromiumPath, renderPdf, renderReportHtml } from "./strategy.report.ts";
 
 const Errors = { 400: ProblemDetails, 401: ProblemDetails, 403: ProblemDetails, 404: ProblemDetails };
 const Key = Type.Object({ key: Type.String({ pattern: "^[a-z0-9][a-z0-9._-]{0,79}$" }) });
@@ -29,6 +31,12 @@ const ImportPreviewResponse = Type.Object(
   {},
   { additionalProperties: true, description: "ImportResult: { ok: true, preview } or { ok: false, errors }" },
 );
+
+const PDF_UNAVAILABLE = {
+  fi: "PDF-raporttia ei voi nyt muodostaa: palvelimelta puuttuu Chromium. HTML-raportti toimii.",
+  sv: "PDF-rapporten kan inte skapas nu: Chromium saknas på servern. HTML-rapporten fungerar.",
+  en: "The PDF report cannot be made now: Chromium is missing on the server. The HTML report works.",
+};
 
 const IMPORT_FAILED = {
   fi: "Tuonnissa on virheellisiä rivejä; mitään ei tallennettu. Katso errors.",
@@ -187,6 +195,67 @@ export async function strategyFollowUpRoutes(
     (_request, reply) => {
       reply.header("link", LICENCE_LINK);
       return dataDictionary();
+    },
+  );
+
+  // ---- the annual report for the council ----
+
+  const ReportQuery = Type.Object({
+    lang: Type.Optional(Type.Union([Type.Literal("fi"), Type.Literal("sv"), Type.Literal("en")])),
+  });
+  const reportOf = async (lang: "fi" | "sv" | "en" | undefined) => {
+    const tree = await followUp.tree();
+    const summaries = await followUp.indicators();
+    const details = new Map(
+      (await Promise.all(summaries.map((s) => followUp.indicator(s.key)))).map((d) => [d.key, d]),
+    );
+    const nonce = randomBytes(16).toString("base64");
+    return { html: renderReportHtml(tree, details, lang ?? "fi", nonce), nonce };
+  };
+
+  api.get(
+    "/api/v1/strategy/report.html",
+    {
+      config: { policy: publicRead },
+      schema: {
+        tags: ["strategy"],
+        summary: "The annual strategy report as printable HTML",
+        querystring: ReportQuery,
+        response: { 200: Type.String(), ...Errors },
+      },
+    },
+    async (request, reply) => {
+      const { html, nonce } = await reportOf(request.query.lang);
+      // The report is one self-contained document: no scripts at all, and only its own style block.
+      reply.header(
+        "content-security-policy",
+        `default-src 'none'; style-src 'nonce-${nonce}'; img-src 'self' data:; frame-ancestors 'none'; base-uri 'none'; form-action 'none'`,
+      );
+      return reply.type("text/html; charset=utf-8").send(html);
+    },
+  );
+
+  api.get(
+    "/api/v1/strategy/report.pdf",
+    {
+      config: { policy: publicRead },
+      schema: {
+        tags: ["strategy"],
+        summary: "The annual strategy report as PDF (rendered by the installed Chromium)",
+        querystring: ReportQuery,
+        response: { 200: Type.Unknown(), ...Errors, 503: ProblemDetails },
+      },
+    },
+    async (request, reply) => {
+      const executable = chromiumPath();
+      if (!executable) throw new AppError("unavailable", PDF_UNAVAILABLE);
+      const { html } = await reportOf(request.query.lang);
+      const pdf = await renderPdf(html, executable);
+      reply.header(
+        "content-disposition",
+        `attachment; filename="keskio-strategy-report-${request.query.lang ?? "fi"}.pdf"`,
+      );
+      return reply.type("application/pdf").send(pdf);
     },
   );
 

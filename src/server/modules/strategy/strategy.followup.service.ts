@@ -67,8 +67,11 @@ const NO_PLAN = {
 
 /** "YYYY-MM-DD" of a moment in Helsinki (DESIGN rule 9: stored in UTC, judged in Europe/Helsinki). */
 export function helsinkiDate(now: Date): string {
-  return new Intl.DateTimeFormat("en-CA", { timeZone: "Europe/Helsinki" }).format(now);
+  return HELSINKI_DAY.format(now);
 }
+
+// Building an Intl formatter costs far more than using one; the tree judges hundreds of actions per request.
+const HELSINKI_DAY = new Intl.DateTimeFormat("en-CA", { timeZone: "Europe/Helsinki" });
 
 /** The total series the status rule judges: one value per year (the last period of a year for sub-year data). */
 function observations(values: readonly IndicatorValueRow[]): IndicatorObservation[] {
@@ -143,12 +146,14 @@ export class StrategyFollowUp {
     this.#moduleIndicators = moduleIndicators;
   }
 
-  async #ratedIndicators(ids?: readonly string[]): Promise<Map<string, RatedRow>> {
+  async #ratedIndicators(
+    ids?: readonly string[],
+    options: { allValues?: boolean } = {},
+  ): Promise<Map<string, RatedRow>> {
     const rows = (await repo.listIndicators(this.#db)).filter((r) => !ids || ids.includes(r.id));
-    const values = await repo.listValues(
-      this.#db,
-      rows.map((r) => r.id),
-    );
+    const values = await repo.listValues(this.#db, ids ? rows.map((r) => r.id) : undefined, {
+      totalsOnly: !options.allValues,
+    });
     const byIndicator = new Map<string, IndicatorValueRow[]>();
     for (const v of values) {
       const list = byIndicator.get(v.indicatorId) ?? [];
@@ -267,7 +272,7 @@ export class StrategyFollowUp {
   async indicator(key: string): Promise<IndicatorDetail> {
     const row = await repo.findIndicatorByKey(this.#db, key);
     if (!row) throw notFound(NO_INDICATOR);
-    const rated = (await this.#ratedIndicators([row.id])).get(row.id);
+    const rated = (await this.#ratedIndicators([row.id], { allValues: true })).get(row.id);
     if (!rated) throw notFound(NO_INDICATOR);
     const goalLinks = (await repo.listGoalIndicatorLinks(this.#db)).filter((l) => l.indicatorId === row.id);
     const actionLinks = (await repo.listActionIndicatorLinks(this.#db)).filter(

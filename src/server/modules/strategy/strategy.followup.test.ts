@@ -3,6 +3,7 @@ import { buildTestApp, type TestApp } from "../../../../test/build-test-app.ts";
 import { buildPerson } from "../../../../test/factories.ts";
 import { TestClient } from "../../../../test/http-client.ts";
 import { describeEachDialect } from "../../../../test/test-db.ts";
+import { chromiumPath } from "./strategy.report.ts";
 
 const PASSWORD = "strategy-staff-password";
 const NOW = new Date("2026-11-28T10:00:00Z");
@@ -271,4 +272,41 @@ describeEachDialect("strategy follow-up", (dialect) => {
     const columns = lines[0]?.split(",") ?? [];
     for (const column of columns) expect(dictionary.files["indicators.csv"][column]).toBeTruthy();
   });
+});
+
+describeEachDialect("the annual strategy report", (dialect) => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await buildTestApp(dialect, { seed: true, now: () => NOW });
+  });
+  afterAll(() => t.close());
+
+  it("is printable HTML with a chart, a data table and a summary for every indicator, and no scripts", async () => {
+    const res = await t.app.inject("/api/v1/strategy/report.html?lang=sv");
+    expect(res.statusCode).toBe(200);
+    expect(res.headers["content-security-policy"]).toMatch(/default-src 'none'; style-src 'nonce-/);
+    const html = res.body;
+    expect(html).toContain('<html lang="sv">');
+    expect(html).not.toMatch(/<script/i);
+    const charts = html.match(/<svg /g)?.length ?? 0;
+    const tables = html.match(/<table>/g)?.length ?? 0;
+    expect(charts).toBeGreaterThanOrEqual(6);
+    expect(tables).toBe(charts);
+    expect(html).toContain("Exempeldata: värdena är inte verklig statistik.");
+    expect(html).toContain("Heinolabornas missbruks- och psykiska problem minskar");
+  });
+
+  it("renders to PDF with the installed Chromium", async () => {
+    if (!chromiumPath()) {
+      // Without Chromium the endpoint must say so (503), never fail obscurely.
+      const res = await t.app.inject("/api/v1/strategy/report.pdf");
+      expect(res.statusCode).toBe(503);
+      return;
+    }
+    const res = await t.app.inject("/api/v1/strategy/report.pdf?lang=fi");
+    expect(res.statusCode).toBe(200);
+    expect(res.headers["content-type"]).toBe("application/pdf");
+    expect(res.rawPayload.subarray(0, 5).toString()).toBe("%PDF-");
+    expect(res.rawPayload.length).toBeGreaterThan(10_000);
+  }, 60_000);
 });

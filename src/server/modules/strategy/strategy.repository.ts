@@ -244,9 +244,15 @@ export async function updateIndicator(db: Db, id: string, changes: Partial<NewIn
   await db.updateTable("strategyIndicator").set(changes).where("id", "=", id).execute();
 }
 
-/** Every value of the given indicators (all when no ids are given). */
-export function listValues(db: Db, indicatorIds?: readonly string[]): Promise<IndicatorValueRow[]> {
+/** Every value of the given indicators (all when no ids are given); only the totals when asked. */
+export function listValues(
+  db: Db,
+  indicatorIds?: readonly string[],
+  options: { totalsOnly?: boolean } = {},
+): Promise<IndicatorValueRow[]> {
   let q = db.selectFrom("strategyIndicatorValue").selectAll();
+  // Statuses judge the total series only; breakdowns are for the indicator's own page.
+  if (options.totalsOnly) q = q.where("area", "=", "").where("ageGroup", "=", "").where("sex", "=", "");
   if (indicatorIds) {
     if (indicatorIds.length === 0) return Promise.resolve([]);
     q = q.where("indicatorId", "in", indicatorIds);
