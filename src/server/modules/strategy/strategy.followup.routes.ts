@@ -7,8 +7,10 @@ import { LocalizedText } from "../../../contracts/localized-text.ts";
 import {
   ActionDetail,
   ActionProgressSchema,
+  DirectionSchema,
   IndicatorDetail,
   IndicatorSummary,
+  ResolutionSchema,
   StatusSchema,
   StrategyChanges,
   StrategyTree,
@@ -203,6 +205,9 @@ export async function strategyFollowUpRoutes(
   const ReportQuery = Type.Object({
     lang: Type.Optional(Type.Union([Type.Literal("fi"), Type.Literal("sv"), Type.Literal("en")])),
   });
+  // Rendering starts a browser: one render at a time, and each language's PDF is reused for ten minutes,
+  // so that a burst of downloads (or an attacker) cannot exhaust the server.
+  const pdfCache = new RenderCache(10 * 60_000);
   const reportOf = async (lang: "fi" | "sv" | "en" | undefined) => {
     const tree = await followUp.tree();
     const summaries = await followUp.indicators();
@@ -249,8 +254,8 @@ export async function strategyFollowUpRoutes(
     async (request, reply) => {
       const executable = chromiumPath();
       if (!executable) throw new AppError("unavailable", PDF_UNAVAILABLE);
-      const { html } = await reportOf(request.query.lang);
-      const pdf = await renderPdf(html, executable);
+      const lang = request.query.lang ?? "fi";
+      const pdf = await pdfCache.get(lang, async () => renderPdf((await reportOf(lang)).html, executable));
       reply.header(
         "content-disposition",
         `attachment; filename="keskio-strategy-report-${request.query.lang ?? "fi"}.pdf"`,
@@ -457,6 +462,221 @@ export async function strategyFollowUpRoutes(
       ),
   );
 
+  const Slug = Type.String({ pattern: "^[a-z0-9]+(-[a-z0-9]+)*$", maxLength: 80 });
+  const DateOrNull = Type.Union([Type.String({ format: "date" }), Type.Null()]);
+  const ActionFields = {
+    responsibleUnit: Type.Optional(Type.Union([Type.String({ maxLength: 80 }), Type.Null()])),
+    responsiblePerson: Type.Optional(Type.Union([Type.String({ maxLength: 120 }), Type.Null()])),
+    startDate: Type.Optional(DateOrNull),
+    endDate: Type.Optional(DateOrNull),
+    budgetEuros: Type.Optional(
+      Type.Union([Type.Integer({ minimum: 0, maximum: 1_000_000_000 }), Type.Null()]),
+    ),
+  };
+  const YearValue = Type.Object({
+    year: Type.Integer({ minimum: 1900, maximum: 2100 }),
+    value: Type.Number(),
+  });
+
+  api.post(
+    "/api/v1/strategy/programmes/:slug/goals",
+    {
+      config: { policy: staff },
+      schema: {
+        tags: ["strategy"],
+        summary: "Add a goal to a programme",
+        params: Type.Object({ slug: Slug }),
+        body: Type.Object(
+          {
+            slug: Slug,
+            title: LocalizedText,
+            targetGroups: Type.Optional(Type.Array(LocalizedText, { maxItems: 20 })),
+          },
+          { additionalProperties: false },
+        ),
+        response: { 201: Type.Object({ id: Type.String() }), ...Errors, 409: ProblemDetails },
+      },
+    },
+    async (request, reply) =>
+      reply
+        .status(201)
+        .send({
+          id: await followUp.createGoal(
+            requirePrincipal(request).personId,
+            request.params.slug,
+            request.body,
+            request.id,
+          ),
+        }),
+  );
+
+  api.patch(
+    "/api/v1/strategy/goals/:id",
+    {
+      config: { policy: staff },
+      schema: {
+        tags: ["strategy"],
+        summary: "Change a goal",
+        params: Id,
+        body: Type.Object(
+          {
+            title: Type.Optional(LocalizedText),
+            targetGroups: Type.Optional(Type.Array(LocalizedText, { maxItems: 20 })),
+          },
+          { additionalProperties: false },
+        ),
+        response: { 204: Type.Null(), ...Errors },
+      },
+    },
+    async (request, reply) => {
+      await followUp.updateGoal(
+        requirePrincipal(request).personId,
+        request.params.id,
+        request.body,
+        request.id,
+      );
+      return reply.status(204).send(null);
+    },
+  );
+
+  api.post(
+    "/api/v1/strategy/goals/:id/actions",
+    {
+      config: { policy: staff },
+      schema: {
+        tags: ["strategy"],
+        summary: "Add an action under a goal",
+        params: Id,
+        body: Type.Object(
+          { slug: Slug, title: LocalizedText, ...ActionFields },
+          { additionalProperties: false },
+        ),
+        response: { 201: ActionDetail, ...Errors, 409: ProblemDetails },
+      },
+    },
+    async (request, reply) =>
+      reply
+        .status(201)
+        .send(
+          await followUp.createAction(
+            requirePrincipal(request).personId,
+            request.params.id,
+            request.body,
+            request.id,
+          ),
+        ),
+  );
+
+  api.patch(
+    "/api/v1/strategy/actions/:id",
+    {
+      config: { policy: staff },
+      schema: {
+        tags: ["strategy"],
+        summary: "Change an action's title, owner, schedule or budget",
+        params: Id,
+        body: Type.Object(
+          { title: Type.Optional(LocalizedText), ...ActionFields },
+          { additionalProperties: false },
+        ),
+        response: { 200: ActionDetail, ...Errors },
+      },
+    },
+    (request) =>
+      followUp.updateAction(requirePrincipal(request).personId, request.params.id, request.body, request.id),
+  );
+
+  api.post(
+    "/api/v1/strategy/indicators",
+    {
+      config: { policy: staff },
+      schema: {
+        tags: ["strategy"],
+        summary: "Define an indicator",
+        body: Type.Object(
+          {
+            key: Key.properties.key,
+            name: LocalizedText,
+            description: Type.Optional(LocalizedText),
+            unit: LocalizedText,
+            source: LocalizedText,
+            sotkanetId: Type.Optional(Type.Integer({ minimum: 1 })),
+            resolution: Type.Optional(ResolutionSchema),
+            direction: DirectionSchema,
+            baseline: YearValue,
+            target: YearValue,
+            tolerance: Type.Optional(Type.Number({ minimum: 0 })),
+            responsibleUnit: Type.Optional(Type.String({ maxLength: 80 })),
+          },
+          { additionalProperties: false },
+        ),
+        response: { 201: IndicatorDetail, ...Errors, 409: ProblemDetails },
+      },
+    },
+    async (request, reply) =>
+      reply
+        .status(201)
+        .send(await followUp.createIndicator(requirePrincipal(request).personId, request.body, request.id)),
+  );
+
+  api.put(
+    "/api/v1/strategy/:kind/:id/indicators/:key",
+    {
+      config: { policy: staff },
+      schema: {
+        tags: ["strategy"],
+        summary: "Link an indicator to a goal or an action",
+        params: Type.Object({
+          kind: Type.Union([Type.Literal("goals"), Type.Literal("actions")]),
+          ...Id.properties,
+          ...Key.properties,
+        }),
+        response: { 204: Type.Null(), ...Errors },
+      },
+    },
+    async (request, reply) => {
+      const kind = request.params.kind === "goals" ? "goal" : "action";
+      await followUp.setLink(
+        requirePrincipal(request).personId,
+        kind,
+        request.params.id,
+        request.params.key,
+        true,
+        request.id,
+      );
+      return reply.status(204).send(null);
+    },
+  );
+
+  api.delete(
+    "/api/v1/strategy/:kind/:id/indicators/:key",
+    {
+      config: { policy: staff },
+      schema: {
+        tags: ["strategy"],
+        summary: "Remove an indicator from a goal or an action",
+        params: Type.Object({
+          kind: Type.Union([Type.Literal("goals"), Type.Literal("actions")]),
+          ...Id.properties,
+          ...Key.properties,
+        }),
+        response: { 204: Type.Null(), ...Errors },
+      },
+    },
+    async (request, reply) => {
+      const kind = request.params.kind === "goals" ? "goal" : "action";
+      await followUp.setLink(
+        requirePrincipal(request).personId,
+        kind,
+        request.params.id,
+        request.params.key,
+        false,
+        request.id,
+      );
+      return reply.status(204).send(null);
+    },
+  );
+
   api.post(
     "/api/v1/strategy/indicators/refresh",
     {
@@ -482,4 +702,28 @@ export async function strategyFollowUpRoutes(
     },
     () => followUp.overdue(),
   );
+}
+
+/** Serialised, time-limited cache of rendered documents by key. */
+class RenderCache {
+  readonly #ttlMs: number;
+  readonly #entries = new Map<string, { at: number; value: Buffer }>();
+  #queue: Promise<unknown> = Promise.resolve();
+
+  constructor(ttlMs: number) {
+    this.#ttlMs = ttlMs;
+  }
+
+  get(key: string, render: () => Promise<Buffer>): Promise<Buffer> {
+    const run = async () => {
+      const hit = this.#entries.get(key);
+      if (hit && Date.now() - hit.at < this.#ttlMs) return hit.value;
+      const value = await render();
+      this.#entries.set(key, { at: Date.now(), value });
+      return value;
+    };
+    const result = this.#queue.then(run, run);
+    this.#queue = result.catch(() => undefined);
+    return result;
+  }
 }

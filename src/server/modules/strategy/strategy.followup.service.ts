@@ -37,6 +37,30 @@ import type { ActionRow, IndicatorRow, IndicatorValueRow, StrategyTables } from 
 
 type Db = Kysely<StrategyTables>;
 
+/** Editable facts of an action. */
+export interface ActionInput {
+  responsibleUnit?: string | null;
+  responsiblePerson?: string | null;
+  startDate?: string | null;
+  endDate?: string | null;
+  budgetEuros?: number | null;
+}
+
+/** The definition of an indicator as staff enter it. */
+export interface IndicatorInput {
+  name: LocalizedText;
+  description?: LocalizedText;
+  unit: LocalizedText;
+  source: LocalizedText;
+  sotkanetId?: number;
+  resolution?: TimeResolution;
+  direction: DesiredDirection;
+  baseline: { year: number; value: number };
+  target: { year: number; value: number };
+  tolerance?: number;
+  responsibleUnit?: string;
+}
+
 interface RatedRow {
   row: IndicatorRow;
   values: IndicatorValueRow[];
@@ -671,6 +695,252 @@ export class StrategyFollowUp {
     };
   }
 
+  /** Adds a goal (intended change) to a programme. */
+  async createGoal(
+    actorId: string,
+    programmeSlug: string,
+    input: { slug: string; title: LocalizedText; targetGroups?: LocalizedText[] },
+    requestId: string,
+  ): Promise<string> {
+    const plan = await repo.findCurrentPlan(this.#db);
+    const programme = plan ? await repo.findProgrammeBySlug(this.#db, plan.id, programmeSlug) : undefined;
+    if (!programme) throw notFound(NO_GOAL);
+    const existing = await repo.listGoals(this.#db, programme.id);
+    if (existing.some((g) => g.slug === input.slug)) throw new AppError("conflict", TAKEN);
+    const id = newId();
+    const at = this.#now().toISOString();
+    await inTransaction(this.#db, async (trx) => {
+      await trx
+        .insertInto("strategyGoal")
+        .values({
+          id,
+          programmeId: programme.id,
+          slug: input.slug,
+          position: existing.length + 1,
+          title: writeJson(input.title),
+          targetGroups: writeJson(input.targetGroups ?? []),
+          createdAt: at,
+          updatedAt: at,
+        })
+        .execute();
+      await this.#audit(trx, {
+        actorId,
+        action: "strategy.goal_created",
+        targetType: "goal",
+        targetId: id,
+        outcome: "success",
+        requestId,
+      });
+    });
+    return id;
+  }
+
+  /** Changes a goal's title or target groups. */
+  async updateGoal(
+    actorId: string,
+    goalId: string,
+    input: { title?: LocalizedText; targetGroups?: LocalizedText[] },
+    requestId: string,
+  ): Promise<void> {
+    if (!(await repo.findGoal(this.#db, goalId))) throw notFound(NO_GOAL);
+    await inTransaction(this.#db, async (trx) => {
+      await trx
+        .updateTable("strategyGoal")
+        .set({
+          ...(input.title ? { title: writeJson(input.title) } : {}),
+          ...(input.targetGroups ? { targetGroups: writeJson(input.targetGroups) } : {}),
+          updatedAt: this.#now().toISOString(),
+        })
+        .where("id", "=", goalId)
+        .execute();
+      await this.#audit(trx, {
+        actorId,
+        action: "strategy.goal_updated",
+        targetType: "goal",
+        targetId: goalId,
+        outcome: "success",
+        requestId,
+      });
+    });
+  }
+
+  /** Adds an action under a goal. */
+  async createAction(
+    actorId: string,
+    goalId: string,
+    input: ActionInput & { slug: string; title: LocalizedText },
+    requestId: string,
+  ): Promise<ActionDetail> {
+    if (!(await repo.findGoal(this.#db, goalId))) throw notFound(NO_GOAL);
+    const siblings = await this.#db
+      .selectFrom("strategyAction")
+      .select(["slug"])
+      .where("goalId", "=", goalId)
+      .execute();
+    if (siblings.some((a) => a.slug === input.slug)) throw new AppError("conflict", TAKEN);
+    const id = newId();
+    const at = this.#now().toISOString();
+    await inTransaction(this.#db, async (trx) => {
+      await trx
+        .insertInto("strategyAction")
+        .values({
+          id,
+          goalId,
+          slug: input.slug,
+          position: siblings.length + 1,
+          title: writeJson(input.title),
+          responsibleUnit: input.responsibleUnit ?? null,
+          responsiblePerson: input.responsiblePerson ?? null,
+          startDate: input.startDate ?? null,
+          endDate: input.endDate ?? null,
+          budgetEuros: input.budgetEuros ?? null,
+          progressPercent: null,
+          createdAt: at,
+          updatedAt: at,
+        })
+        .execute();
+      await this.#audit(trx, {
+        actorId,
+        action: "strategy.action_created",
+        targetType: "action",
+        targetId: id,
+        outcome: "success",
+        requestId,
+      });
+    });
+    return this.action(id);
+  }
+
+  /** Changes an action's title, owner, schedule or budget. */
+  async updateAction(
+    actorId: string,
+    actionId: string,
+    input: ActionInput & { title?: LocalizedText },
+    requestId: string,
+  ): Promise<ActionDetail> {
+    const action = await repo.findAction(this.#db, actionId);
+    if (!action) throw notFound(NO_ACTION);
+    const startDate = input.startDate === undefined ? action.startDate : input.startDate;
+    const endDate = input.endDate === undefined ? action.endDate : input.endDate;
+    if (startDate && endDate && endDate < startDate) {
+      throw new AppError("validation_failed", {
+        fi: "Päättymispäivä on ennen alkamispäivää.",
+        sv: "Slutdatum är före startdatum.",
+        en: "The end date is before the start date.",
+      });
+    }
+    await inTransaction(this.#db, async (trx) => {
+      await repo.updateAction(trx, actionId, {
+        ...(input.title ? { title: writeJson(input.title) } : {}),
+        ...(input.responsibleUnit !== undefined ? { responsibleUnit: input.responsibleUnit } : {}),
+        ...(input.responsiblePerson !== undefined ? { responsiblePerson: input.responsiblePerson } : {}),
+        ...(input.budgetEuros !== undefined ? { budgetEuros: input.budgetEuros } : {}),
+        startDate,
+        endDate,
+        updatedAt: this.#now().toISOString(),
+      });
+      await this.#audit(trx, {
+        actorId,
+        action: "strategy.action_updated",
+        targetType: "action",
+        targetId: actionId,
+        outcome: "success",
+        requestId,
+      });
+    });
+    return this.action(actionId);
+  }
+
+  /** Defines a new indicator. */
+  async createIndicator(
+    actorId: string,
+    input: IndicatorInput & { key: string },
+    requestId: string,
+  ): Promise<IndicatorDetail> {
+    if (await repo.findIndicatorByKey(this.#db, input.key)) throw new AppError("conflict", TAKEN);
+    const at = this.#now().toISOString();
+    const id = newId();
+    await inTransaction(this.#db, async (trx) => {
+      await repo.insertIndicator(trx, {
+        id,
+        key: input.key,
+        name: writeJson(input.name),
+        description: input.description ? writeJson(input.description) : null,
+        unit: writeJson(input.unit),
+        source: writeJson(input.source),
+        sotkanetId: input.sotkanetId ?? null,
+        moduleSource: null,
+        resolution: input.resolution ?? "year",
+        direction: input.direction,
+        baselineYear: input.baseline.year,
+        baselineValue: input.baseline.value,
+        targetYear: input.target.year,
+        targetValue: input.target.value,
+        tolerance: input.tolerance ?? null,
+        responsibleUnit: input.responsibleUnit ?? null,
+        responsiblePersonId: null,
+        isExample: 0,
+        createdAt: at,
+        updatedAt: at,
+      });
+      await this.#audit(trx, {
+        actorId,
+        action: "strategy.indicator_created",
+        targetType: "indicator",
+        targetId: id,
+        outcome: "success",
+        requestId,
+      });
+    });
+    return this.indicator(input.key);
+  }
+
+  /** Links an indicator to a goal or an action (or removes the link). */
+  async setLink(
+    actorId: string,
+    kind: "goal" | "action",
+    ownerId: string,
+    key: string,
+    linked: boolean,
+    requestId: string,
+  ): Promise<void> {
+    const indicator = await repo.findIndicatorByKey(this.#db, key);
+    if (!indicator) throw notFound(NO_INDICATOR);
+    if (
+      kind === "goal"
+        ? !(await repo.findGoal(this.#db, ownerId))
+        : !(await repo.findAction(this.#db, ownerId))
+    ) {
+      throw notFound(kind === "goal" ? NO_GOAL : NO_ACTION);
+    }
+    await inTransaction(this.#db, async (trx) => {
+      if (kind === "goal") {
+        if (linked) await repo.linkGoalIndicator(trx, ownerId, indicator.id);
+        else
+          await trx
+            .deleteFrom("strategyGoalIndicator")
+            .where("goalId", "=", ownerId)
+            .where("indicatorId", "=", indicator.id)
+            .execute();
+      } else if (linked) await repo.linkActionIndicator(trx, ownerId, indicator.id);
+      else
+        await trx
+          .deleteFrom("strategyActionIndicator")
+          .where("actionId", "=", ownerId)
+          .where("indicatorId", "=", indicator.id)
+          .execute();
+      await this.#audit(trx, {
+        actorId,
+        action: linked ? "strategy.indicator_linked" : "strategy.indicator_unlinked",
+        targetType: kind,
+        targetId: ownerId,
+        outcome: "success",
+        details: { indicator: key },
+        requestId,
+      });
+    });
+  }
+
   /**
    * Brings module indicators up to date: each indicator whose `moduleSource` names a figure another module
    * offers gets that module's value for the current year (computed from its data, never typed in).
@@ -732,3 +1002,9 @@ function periodStart(label: string): string {
   if (/^\d{4}-\d{2}$/.test(label)) return `${label}-01`;
   return `${label.slice(0, 4)}-01-01`;
 }
+
+const TAKEN = {
+  fi: "Tällä tunnisteella on jo kohde.",
+  sv: "Det finns redan något med den här identifieraren.",
+  en: "Something with this identifier already exists.",
+};

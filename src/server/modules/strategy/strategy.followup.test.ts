@@ -241,6 +241,82 @@ describeEachDialect("strategy follow-up", (dialect) => {
     expect((await resident.get("/api/v1/strategy/overdue")).statusCode).toBe(403);
   });
 
+  it("lets staff edit the tree: goals, actions, indicators and their links", async () => {
+    const created = await staff.post("/api/v1/strategy/programmes/elinvoima/goals", {
+      slug: "matkailu-kasvaa",
+      title: { fi: "Matkailu kasvaa", en: "Tourism grows" },
+      targetGroups: [{ fi: "Matkailijat" }],
+    });
+    expect(created.statusCode).toBe(201);
+    const goalId = created.json().id;
+    expect(
+      (
+        await staff.post("/api/v1/strategy/programmes/elinvoima/goals", {
+          slug: "matkailu-kasvaa",
+          title: { fi: "X" },
+        })
+      ).statusCode,
+    ).toBe(409);
+    expect(
+      (await resident.post("/api/v1/strategy/programmes/elinvoima/goals", { slug: "x", title: { fi: "X" } }))
+        .statusCode,
+    ).toBe(403);
+    const action = await staff.post(`/api/v1/strategy/goals/${goalId}/actions`, {
+      slug: "satamaopasteet",
+      title: { fi: "Sataman opasteet" },
+      responsibleUnit: "elinvoima",
+      startDate: "2027-01-01",
+      endDate: "2027-12-31",
+      budgetEuros: 40000,
+    });
+    expect(action.statusCode).toBe(201);
+    const actionId = action.json().id;
+    const badDates = await staff.request({
+      method: "PATCH",
+      url: `/api/v1/strategy/actions/${actionId}`,
+      payload: { endDate: "2026-01-01" },
+    });
+    expect(badDates.statusCode).toBe(400);
+    const indicator = await staff.post("/api/v1/strategy/indicators", {
+      key: "yopymiset",
+      name: { fi: "Rekisteröidyt yöpymiset" },
+      unit: { fi: "yöpymistä" },
+      source: { fi: "Tilastokeskus" },
+      direction: "increase",
+      baseline: { year: 2024, value: 100000 },
+      target: { year: 2030, value: 130000 },
+    });
+    expect(indicator.statusCode).toBe(201);
+    expect(indicator.json().isExampleData).toBe(false);
+    expect(
+      (await staff.request({ method: "PUT", url: `/api/v1/strategy/goals/${goalId}/indicators/yopymiset` }))
+        .statusCode,
+    ).toBe(204);
+    expect(
+      (
+        await staff.request({
+          method: "PUT",
+          url: `/api/v1/strategy/actions/${actionId}/indicators/yopymiset`,
+        })
+      ).statusCode,
+    ).toBe(204);
+    const tree = (await t.app.inject("/api/v1/strategy/tree?programme=elinvoima")).json();
+    const goal = tree.programmes[0].goals.find((g: { id: string }) => g.id === goalId);
+    expect(goal.indicators.map((i: { key: string }) => i.key)).toEqual(["yopymiset"]);
+    expect(goal.actions[0]).toMatchObject({ slug: "satamaopasteet", responsibleUnit: "elinvoima" });
+    expect(
+      (
+        await staff.request({
+          method: "DELETE",
+          url: `/api/v1/strategy/goals/${goalId}/indicators/yopymiset`,
+        })
+      ).statusCode,
+    ).toBe(204);
+    const detail = (await t.app.inject("/api/v1/strategy/indicators/yopymiset")).json();
+    expect(detail.goals).toEqual([]);
+    expect(detail.actions).toHaveLength(1);
+  });
+
   it("says what changed between two years", async () => {
     const changes = (await t.app.inject("/api/v1/strategy/changes?from=2020&to=2023")).json();
     const loneliness = changes.indicators.find((i: { key: string }) => i.key === "yksinaisyys-75");
@@ -261,7 +337,7 @@ describeEachDialect("strategy follow-up", (dialect) => {
     expect(lines[0]).toBe(
       "key,name_fi,name_sv,name_en,unit,direction,baseline_year,baseline_value,target_year,target_value,latest_year,latest_value,status,example_data",
     );
-    expect(lines).toHaveLength(8);
+    expect(lines).toHaveLength(1 + 8);
     const values = await t.app.inject("/api/v1/strategy/values.csv");
     expect(values.body.split("\r\n")[0]).toBe(
       "indicator,year,period,area,age_group,sex,value,source,example_data",
