@@ -498,16 +498,14 @@ export async function strategyFollowUpRoutes(
       },
     },
     async (request, reply) =>
-      reply
-        .status(201)
-        .send({
-          id: await followUp.createGoal(
-            requirePrincipal(request).personId,
-            request.params.slug,
-            request.body,
-            request.id,
-          ),
-        }),
+      reply.status(201).send({
+        id: await followUp.createGoal(
+          requirePrincipal(request).personId,
+          request.params.slug,
+          request.body,
+          request.id,
+        ),
+      }),
   );
 
   api.patch(
