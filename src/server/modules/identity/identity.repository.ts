@@ -220,3 +220,17 @@ export async function countVerifiedResidents(db: Db): Promise<number> {
     .executeTakeFirstOrThrow();
   return Number(row.n);
 }
+
+/** E-mail addresses of staff of a city unit (role staff with that scope), for work reminders. */
+export async function staffEmailsOfUnit(db: Db, unit: string): Promise<{ email: string; locale: string }[]> {
+  const rows = await db
+    .selectFrom("identityRole")
+    .innerJoin("identityPerson", "identityPerson.id", "identityRole.personId")
+    .select(["identityPerson.email", "identityPerson.preferredLocale"])
+    .where("identityRole.role", "=", "staff")
+    .where("identityRole.scope", "=", unit)
+    .where("identityPerson.email", "is not", null)
+    .where("identityPerson.emailVerifiedAt", "is not", null)
+    .execute();
+  return rows.flatMap((r) => (r.email ? [{ email: r.email, locale: r.preferredLocale }] : []));
+}

@@ -1,9 +1,9 @@
-import { asModuleDb } from "../../db/db.ts";
+import { asModuleDb, type Database } from "../../db/db.ts";
 import type { ModuleContext, ModuleManifest } from "../../platform/module.ts";
 import { SESSION_COOKIE } from "../../platform/principal.ts";
 import { registerIdentityCommands } from "./identity.commands.ts";
 import { OidcClient } from "./identity.oidc.ts";
-import { countVerifiedResidents } from "./identity.repository.ts";
+import { countVerifiedResidents, staffEmailsOfUnit } from "./identity.repository.ts";
 import { identityRoutes } from "./identity.routes.ts";
 import { IdentityService } from "./identity.service.ts";
 import type { IdentityTables } from "./identity.tables.ts";
@@ -61,3 +61,8 @@ export const identityModule: ModuleManifest = {
 };
 
 export type { IdentityService };
+
+/** Who to remind about a city unit's work: its staff with a verified e-mail address. */
+export function unitContacts(database: Database, unit: string): Promise<{ email: string; locale: string }[]> {
+  return staffEmailsOfUnit(asModuleDb<IdentityTables>(database.db), unit);
+}

@@ -1,5 +1,6 @@
 import { asModuleDb } from "../../db/db.ts";
 import type { ModuleManifest } from "../../platform/module.ts";
+import { registerStrategyCommands } from "./strategy.commands.ts";
 import { strategyRoutes } from "./strategy.routes.ts";
 import { readIndicatorSeed, readStrategySeed, seedIndicators, seedStrategy } from "./strategy.seed.ts";
 import { hasStrategy } from "./strategy.service.ts";
@@ -11,6 +12,7 @@ export const strategyModule: ModuleManifest = {
   available: true,
   webPath: "/",
   routes: strategyRoutes,
+  commands: registerStrategyCommands,
   seed: async (database, { now }) => {
     const db = asModuleDb<StrategyTables>(database.db);
     const plan = await seedStrategy(db, readStrategySeed(), now);
