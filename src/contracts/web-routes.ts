@@ -15,13 +15,19 @@ export const WEB_ROUTES = {
   privacy: "/privacy",
   adminPeople: "/admin/people",
   adminAudit: "/admin/audit",
+  strategy: "/strategy",
+  strategyIndicator: "/strategy/indicators/:key",
+  strategyAction: "/strategy/actions/:id",
+  strategyChanges: "/strategy/changes",
+  strategyReport: "/strategy/report",
+  strategyStaff: "/strategy/staff",
 } as const;
 
 /** Whether a browser path is one of the app's pages. */
 export function isWebRoute(pathname: string): boolean {
   const path = pathname.length > 1 ? pathname.replace(/\/+$/, "") : pathname;
   return Object.values(WEB_ROUTES).some((pattern) => {
-    const re = new RegExp(`^${pattern.replace(/:[a-z]+/g, "[a-z0-9-]+")}$`);
+    const re = new RegExp(`^${pattern.replace(/:[a-zA-Z]+/g, "[a-z0-9._-]+")}$`);
     return re.test(path);
   });
 }
