@@ -1,13 +1,16 @@
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { defineConfig } from "@playwright/test";
+import { E2E_SERVER, IDENTITY_DOUBLES, identityDoublesEnv } from "./e2e/fixtures/e2e-env.ts";
 
 // Browser tests against the real server (`keskio serve`) with a fresh SQLite database per run, using
 // Debian's Chromium, never a downloaded browser (KESKIO_CHROMIUM may name another path, as scripts/test.mjs
 // allows). The config is also loaded in each worker; the database path is fixed once in the environment
-// so that every process agrees on it (the teardown removes it).
-const PORT = 3999;
-const BASE_URL = `http://127.0.0.1:${PORT}`;
+// so that every process agrees on it (the teardown removes it). Strong identification and e-mail go to the
+// test doubles of test/ (a real OpenID Connect provider and a real SMTP server), run in a process of their
+// own on fixed ports (e2e/fixtures/identity-doubles.ts).
+const PORT = E2E_SERVER.port;
+const BASE_URL = E2E_SERVER.url;
 process.env.KESKIO_E2E_DATABASE ??= path.join(tmpdir(), `keskio-e2e-${process.pid}-${Date.now()}.db`);
 
 export default defineConfig({
@@ -17,7 +20,8 @@ export default defineConfig({
   forbidOnly: Boolean(process.env.CI),
   retries: 0,
   workers: process.env.CI ? 2 : 4,
-  timeout: 30_000,
+  // A test that visits several pages runs axe on each; on a busy 2-core machine that alone can take 30 s.
+  timeout: 60_000,
   expect: { timeout: 10_000 },
   reporter: [["list"], ["json", { outputFile: "test-results/e2e.json" }]],
   // Traces of failed tests; a folder of its own, because Playwright empties it and test-results/ also
@@ -42,19 +46,30 @@ export default defineConfig({
     },
   },
   projects: [{ name: "chromium", use: { browserName: "chromium" } }],
-  webServer: {
-    command: "node bin/keskio.mjs serve --build-missing",
-    url: `${BASE_URL}/readyz`,
-    env: {
-      PORT: String(PORT),
-      HOST: "127.0.0.1",
-      KESKIO_DATABASE_URL: `sqlite:${process.env.KESKIO_E2E_DATABASE}`,
-      NODE_ENV: "test",
-      KESKIO_SECRET: "e2e-secret-0123456789abcdef0123456789",
+  webServer: [
+    {
+      command: "node --import tsx e2e/fixtures/identity-doubles.ts",
+      url: `http://127.0.0.1:${IDENTITY_DOUBLES.mailPort}/healthz`,
+      reuseExistingServer: false,
+      timeout: 60_000,
+      stdout: "ignore",
+      stderr: "pipe",
     },
-    reuseExistingServer: false,
-    timeout: 120_000,
-    stdout: "ignore",
-    stderr: "pipe",
-  },
+    {
+      command: "node bin/keskio.mjs serve --build-missing",
+      url: `${BASE_URL}/readyz`,
+      env: {
+        PORT: String(PORT),
+        HOST: "127.0.0.1",
+        KESKIO_DATABASE_URL: `sqlite:${process.env.KESKIO_E2E_DATABASE}`,
+        NODE_ENV: "test",
+        KESKIO_SECRET: E2E_SERVER.secret,
+        ...identityDoublesEnv(),
+      },
+      reuseExistingServer: false,
+      timeout: 120_000,
+      stdout: "ignore",
+      stderr: "pipe",
+    },
+  ],
 });

@@ -23,6 +23,15 @@ for (const locale of LOCALES) {
       programmePath("ei-tallaista-ohjelmaa"),
       "/accessibility",
       "/ei-ole",
+      // The identity pages as someone signed out sees them; identity-*.spec.ts check their other states
+      // (errors, signed in, the administration pages) with axe as well.
+      "/sign-in",
+      "/register",
+      "/verify-email",
+      "/forgot-password",
+      "/reset-password?token=0123456789abcdefghijABCDEFGHIJ",
+      "/privacy",
+      "/profile",
     ];
     for (const path of paths) {
       await visit(page, path, `${path} (${locale})`);

@@ -2,6 +2,16 @@ import { StrictMode } from "react";
 import { I18nextProvider } from "react-i18next";
 import { BrowserRouter, Route, Routes } from "react-router";
 import { WEB_ROUTES } from "../../contracts/web-routes.ts";
+import { AdminAuditPage } from "../features/identity/admin-audit-page.tsx";
+import { AdminPeoplePage } from "../features/identity/admin-people-page.tsx";
+import { ForgotPasswordPage } from "../features/identity/forgot-password-page.tsx";
+import { PrivacyPage } from "../features/identity/privacy-page.tsx";
+import { ProfilePage } from "../features/identity/profile-page.tsx";
+import { RegisterPage } from "../features/identity/register-page.tsx";
+import { ResetPasswordPage } from "../features/identity/reset-password-page.tsx";
+import { SessionProvider } from "../features/identity/session.tsx";
+import { SignInPage } from "../features/identity/sign-in-page.tsx";
+import { VerifyEmailPage } from "../features/identity/verify-email-page.tsx";
 import { ProgrammePage } from "../features/strategy/programme-page.tsx";
 import type { initI18n } from "../i18n/i18n.ts";
 import { Layout } from "./layout.tsx";
@@ -14,16 +24,27 @@ export function App({ i18n }: { i18n: ReturnType<typeof initI18n> }) {
   return (
     <StrictMode>
       <I18nextProvider i18n={i18n}>
-        <BrowserRouter>
-          <Layout>
-            <Routes>
-              <Route path={WEB_ROUTES.home} element={<HomePage />} />
-              <Route path={WEB_ROUTES.programme} element={<ProgrammePage />} />
-              <Route path={WEB_ROUTES.accessibility} element={<AccessibilityPage />} />
-              <Route path="*" element={<NotFoundPage />} />
-            </Routes>
-          </Layout>
-        </BrowserRouter>
+        <SessionProvider>
+          <BrowserRouter>
+            <Layout>
+              <Routes>
+                <Route path={WEB_ROUTES.home} element={<HomePage />} />
+                <Route path={WEB_ROUTES.programme} element={<ProgrammePage />} />
+                <Route path={WEB_ROUTES.accessibility} element={<AccessibilityPage />} />
+                <Route path={WEB_ROUTES.signIn} element={<SignInPage />} />
+                <Route path={WEB_ROUTES.register} element={<RegisterPage />} />
+                <Route path={WEB_ROUTES.verifyEmail} element={<VerifyEmailPage />} />
+                <Route path={WEB_ROUTES.forgotPassword} element={<ForgotPasswordPage />} />
+                <Route path={WEB_ROUTES.resetPassword} element={<ResetPasswordPage />} />
+                <Route path={WEB_ROUTES.profile} element={<ProfilePage />} />
+                <Route path={WEB_ROUTES.privacy} element={<PrivacyPage />} />
+                <Route path={WEB_ROUTES.adminPeople} element={<AdminPeoplePage />} />
+                <Route path={WEB_ROUTES.adminAudit} element={<AdminAuditPage />} />
+                <Route path="*" element={<NotFoundPage />} />
+              </Routes>
+            </Layout>
+          </BrowserRouter>
+        </SessionProvider>
       </I18nextProvider>
     </StrictMode>
   );

@@ -5,6 +5,7 @@ import { programmePath, WEB_ROUTES } from "../../contracts/web-routes.ts";
 import { useStrategyOverview } from "../api/strategy/strategy.hooks.ts";
 import { useLocalize } from "../components/localized.ts";
 import { RouteFocusProvider } from "../components/route-focus.tsx";
+import { AccountNav } from "../features/identity/account-nav.tsx";
 import { LanguageSwitch } from "./language-switch.tsx";
 
 const MAIN_ID = "main-content";
@@ -95,7 +96,10 @@ export function Layout({ children }: { children: ReactNode }) {
               <span className="brand__owner">{t("site.owner")}</span>
             </span>
           </Link>
-          <LanguageSwitch variant="header" />
+          <div className="site-header__tools">
+            <AccountNav />
+            <LanguageSwitch variant="header" />
+          </div>
         </div>
       </header>
       <MainNavigation />
@@ -116,6 +120,9 @@ export function Layout({ children }: { children: ReactNode }) {
             <ul>
               <li>
                 <Link to={WEB_ROUTES.accessibility}>{t("nav.accessibility")}</Link>
+              </li>
+              <li>
+                <Link to={WEB_ROUTES.privacy}>{t("nav.privacy")}</Link>
               </li>
             </ul>
           </nav>

@@ -1,3 +1,4 @@
+import type { TFunction } from "i18next";
 import { useTranslation } from "react-i18next";
 import type { ApiError } from "../api/problem.ts";
 
@@ -15,21 +16,23 @@ export function LoadingStatus({ loading }: { loading: boolean }) {
 }
 
 /**
- * An error shown as an alert. The server's own localized problem title and detail are shown as they are;
- * failures without a problem document get the interface's wording.
+ * The title and detail to show for an error: the server's own localized problem title and detail as they
+ * are; failures without a problem document get the interface's wording.
  */
+export function describeProblem(
+  error: ApiError,
+  t: TFunction,
+): { title: string; detail: string | undefined } {
+  if (error.isProblem) return { title: error.title, detail: error.detail };
+  return error.code === "network"
+    ? { title: t("status.networkTitle"), detail: t("status.networkDetail") }
+    : { title: t("status.unexpectedTitle"), detail: t("status.unexpectedDetail") };
+}
+
+/** An error shown as an alert, worded by describeProblem. */
 export function ProblemAlert({ error, onRetry }: { error: ApiError; onRetry?: (() => void) | undefined }) {
   const { t } = useTranslation();
-  const title = error.isProblem
-    ? error.title
-    : error.code === "network"
-      ? t("status.networkTitle")
-      : t("status.unexpectedTitle");
-  const detail = error.isProblem
-    ? error.detail
-    : error.code === "network"
-      ? t("status.networkDetail")
-      : t("status.unexpectedDetail");
+  const { title, detail } = describeProblem(error, t);
   return (
     <div role="alert" className="problem-alert">
       <p className="problem-alert__title">{title}</p>
