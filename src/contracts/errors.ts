@@ -10,6 +10,7 @@ export const ERROR_CODES = {
   validation_failed: 400,
   malformed_body: 400,
   unauthenticated: 401,
+  invalid_credentials: 401,
   forbidden: 403,
   not_found: 404,
   method_not_allowed: 405,
@@ -43,6 +44,11 @@ export const ERROR_TITLES: Record<ErrorCode, Record<Locale, string>> = {
     en: "The request body could not be read",
   },
   unauthenticated: { fi: "Kirjautuminen tarvitaan", sv: "Inloggning krävs", en: "Sign-in required" },
+  invalid_credentials: {
+    fi: "Kirjautuminen ei onnistunut",
+    sv: "Inloggningen misslyckades",
+    en: "Sign-in failed",
+  },
   forbidden: { fi: "Ei käyttöoikeutta", sv: "Ingen behörighet", en: "Not allowed" },
   not_found: { fi: "Ei löytynyt", sv: "Hittades inte", en: "Not found" },
   method_not_allowed: {
@@ -87,7 +93,10 @@ export const ERROR_TITLES: Record<ErrorCode, Record<Locale, string>> = {
 /** One field-level problem inside a validation error. */
 export const ProblemField = Type.Object({
   path: Type.String({ description: "JSON Pointer to the offending field" }),
-  message: Type.String(),
+  message: Type.String({ description: "What is wrong, in the language of Accept-Language" }),
+  keyword: Type.Optional(
+    Type.String({ description: "The JSON Schema keyword that failed, e.g. required or maxLength" }),
+  ),
 });
 export type ProblemField = Static<typeof ProblemField>;
 

@@ -1,5 +1,5 @@
 import Type, { type Static } from "typebox";
-import { LOCALES } from "./localized-text.ts";
+import { LOCALES, LocalizedText } from "./localized-text.ts";
 
 /** The roles of the platform (issue 3); staff and organisation roles carry a scope (unit or organisation id). */
 export const ROLES = ["resident", "organisation_rep", "staff", "interviewer", "moderator", "admin"] as const;
@@ -165,3 +165,11 @@ export const CreateOrganisationRequest = Type.Object(
   },
   { additionalProperties: false },
 );
+
+/** A privacy notice (tietosuojaseloste) under GDPR arts. 13–14: one per register the platform keeps. */
+export const PrivacyNotice = Type.Object({
+  register: Type.String(),
+  name: LocalizedText,
+  sections: Type.Array(Type.Object({ heading: LocalizedText, body: LocalizedText })),
+});
+export type PrivacyNotice = Static<typeof PrivacyNotice>;

@@ -258,6 +258,8 @@ describe("request bodies and failures", () => {
     const body = res.json();
     expect(body.title).toBe("Uppgifterna i begäran är ogiltiga");
     expect(body.errors.map((e: { path: string }) => e.path).sort()).toEqual(["/body/count", "/body/name"]);
+    const name = body.errors.find((e: { path: string }) => e.path === "/body/name");
+    expect(name).toEqual({ path: "/body/name", message: "Minst 1 tecken.", keyword: "minLength" });
   });
 
   it("answers an oversized body with 413 and an unknown media type with 415", async () => {

@@ -71,13 +71,82 @@ export function sendProblem(reply: FastifyReply, problem: ProblemDetails): Fasti
   return reply.status(problem.status).type(PROBLEM_JSON).send(problem);
 }
 
-function fromFastifyValidation(error: FastifyError): ProblemField[] {
+type Params = Record<string, unknown>;
+
+// Field messages by JSON Schema keyword, so that a form can show them as they are in every language.
+const FIELD_MESSAGES: Record<string, Record<Locale, (p: Params) => string>> = {
+  required: {
+    fi: () => "Pakollinen tieto puuttuu.",
+    sv: () => "Uppgiften är obligatorisk.",
+    en: () => "This is required.",
+  },
+  minLength: {
+    fi: (p) => `Vähintään ${p.limit} merkkiä.`,
+    sv: (p) => `Minst ${p.limit} tecken.`,
+    en: (p) => `At least ${p.limit} characters.`,
+  },
+  maxLength: {
+    fi: (p) => `Enintään ${p.limit} merkkiä.`,
+    sv: (p) => `Högst ${p.limit} tecken.`,
+    en: (p) => `At most ${p.limit} characters.`,
+  },
+  minimum: {
+    fi: (p) => `Vähintään ${p.limit}.`,
+    sv: (p) => `Minst ${p.limit}.`,
+    en: (p) => `At least ${p.limit}.`,
+  },
+  maximum: {
+    fi: (p) => `Enintään ${p.limit}.`,
+    sv: (p) => `Högst ${p.limit}.`,
+    en: (p) => `At most ${p.limit}.`,
+  },
+  pattern: {
+    fi: () => "Muoto ei kelpaa.",
+    sv: () => "Formatet är ogiltigt.",
+    en: () => "The format is not valid.",
+  },
+  format: {
+    fi: () => "Muoto ei kelpaa.",
+    sv: () => "Formatet är ogiltigt.",
+    en: () => "The format is not valid.",
+  },
+  type: {
+    fi: () => "Väärän tyyppinen arvo.",
+    sv: () => "Värdet har fel typ.",
+    en: () => "The value has the wrong type.",
+  },
+  enum: {
+    fi: () => "Arvo ei ole sallituista vaihtoehdoista.",
+    sv: () => "Värdet är inte ett av de tillåtna.",
+    en: () => "The value is not one of those allowed.",
+  },
+  const: {
+    fi: () => "Arvo ei ole sallittu.",
+    sv: () => "Värdet är inte tillåtet.",
+    en: () => "The value is not allowed.",
+  },
+  additionalProperties: {
+    fi: () => "Tuntematon kenttä.",
+    sv: () => "Okänt fält.",
+    en: () => "Unknown field.",
+  },
+};
+
+const FALLBACK_MESSAGE: Record<Locale, string> = {
+  fi: "Arvo ei kelpaa.",
+  sv: "Värdet är ogiltigt.",
+  en: "The value is not valid.",
+};
+
+function fromFastifyValidation(error: FastifyError, locale: Locale): ProblemField[] {
   return (error.validation ?? []).map((v) => {
-    const params = v.params as Record<string, unknown> | undefined;
-    const missing = typeof params?.missingProperty === "string" ? `/${params.missingProperty}` : "";
-    const extra = typeof params?.additionalProperty === "string" ? `/${params.additionalProperty}` : "";
+    const params = (v.params ?? {}) as Params;
+    const missing = typeof params.missingProperty === "string" ? `/${params.missingProperty}` : "";
+    const extra = typeof params.additionalProperty === "string" ? `/${params.additionalProperty}` : "";
     const context = error.validationContext ? `/${error.validationContext}` : "";
-    return { path: `${context}${v.instancePath ?? ""}${missing}${extra}`, message: v.message ?? "invalid" };
+    const keyword = v.keyword;
+    const message = FIELD_MESSAGES[keyword]?.[locale](params) ?? FALLBACK_MESSAGE[locale];
+    return { path: `${context}${v.instancePath ?? ""}${missing}${extra}`, message, keyword };
   });
 }
 
@@ -98,7 +167,7 @@ export function registerProblemHandlers(app: FastifyInstance): void {
       const detail = localizeDetail(DETAILS.validation, locale);
       return sendProblem(
         reply,
-        buildProblem(request, "validation_failed", detail, fromFastifyValidation(error)),
+        buildProblem(request, "validation_failed", detail, fromFastifyValidation(error, locale)),
       );
     }
     switch (error.code) {

@@ -1,4 +1,4 @@
-import { existsSync, readFileSync } from "node:fs";
+import { existsSync, readFileSync, statSync } from "node:fs";
 import path from "node:path";
 import fastifyStatic from "@fastify/static";
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
@@ -16,8 +16,19 @@ export function isWebBuilt(webRoot: string): boolean {
  * API paths and non-HTML requests get problem+json instead.
  */
 export async function registerWeb(app: FastifyInstance, webRoot: string): Promise<void> {
-  const indexHtml = isWebBuilt(webRoot) ? readFileSync(path.join(webRoot, "index.html"), "utf8") : null;
-  if (indexHtml !== null) {
+  const indexFile = path.join(webRoot, "index.html");
+  // Re-read index.html when a rebuild replaced it, so a running server never serves a page whose assets are gone.
+  let cached: { mtimeMs: number; html: string } | null = null;
+  const indexHtml = (): string | null => {
+    try {
+      const { mtimeMs } = statSync(indexFile);
+      if (cached?.mtimeMs !== mtimeMs) cached = { mtimeMs, html: readFileSync(indexFile, "utf8") };
+      return cached.html;
+    } catch {
+      return null;
+    }
+  };
+  if (isWebBuilt(webRoot)) {
     await app.register(fastifyStatic, {
       root: webRoot,
       index: false,
@@ -35,11 +46,12 @@ export async function registerWeb(app: FastifyInstance, webRoot: string): Promis
       !pathname.startsWith("/api/") &&
       !pathname.startsWith("/open311/") &&
       (request.headers.accept ?? "").includes("text/html");
-    if (!wantsPage || indexHtml === null) return sendNotFoundProblem(request, reply);
+    const html = wantsPage ? indexHtml() : null;
+    if (html === null) return sendNotFoundProblem(request, reply);
     return reply
       .status(isWebRoute(pathname) ? 200 : 404)
       .type("text/html; charset=utf-8")
       .header("cache-control", "no-cache")
-      .send(indexHtml);
+      .send(html);
   });
 }

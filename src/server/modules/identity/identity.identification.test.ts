@@ -184,6 +184,9 @@ describeEachDialect("strong identification, residents and administration", (dial
       "granted admin",
     );
     expect((await cli(t, ["users", "grant-role", "nobody@example.fi", "admin"])).code).toBe(1);
+    // LIKE wildcards in a search are taken literally on both dialects.
+    expect((await admin.get("/api/v1/admin/people?search=%25")).json()).toEqual([]);
+    expect((await admin.get("/api/v1/admin/people?search=_orker")).json()).toEqual([]);
     const people = (await admin.get("/api/v1/admin/people?search=worker")).json();
     expect(people).toHaveLength(1);
     const workerId = people[0].id;

@@ -1,13 +1,4 @@
-import Type, { type Static } from "typebox";
-import { LocalizedText } from "../../../contracts/localized-text.ts";
-
-/** A privacy notice (tietosuojaseloste) under GDPR arts. 13–14: one per register the platform keeps. */
-export const PrivacyNotice = Type.Object({
-  register: Type.String(),
-  name: LocalizedText,
-  sections: Type.Array(Type.Object({ heading: LocalizedText, body: LocalizedText })),
-});
-export type PrivacyNotice = Static<typeof PrivacyNotice>;
+import type { PrivacyNotice } from "../../../contracts/identity.ts";
 
 // Headings shared by every notice, in the order the GDPR lists the information.
 const H = {

@@ -1,4 +1,4 @@
-import type { Kysely, Transaction } from "kysely";
+import { type Kysely, sql, type Transaction } from "kysely";
 import type {
   IdentityTables,
   NewPersonRow,
@@ -42,7 +42,11 @@ export function listPeople(db: Db, search: string | undefined, limit: number): P
   if (search) {
     const pattern = `%${search.toLowerCase().replace(/[%_\\]/g, (c) => `\\${c}`)}%`;
     q = q.where((eb) =>
-      eb.or([eb(eb.fn("lower", ["displayName"]), "like", pattern), eb("email", "like", pattern)]),
+      // An explicit ESCAPE: PostgreSQL defaults to backslash, SQLite has no default escape character.
+      eb.or([
+        sql<boolean>`lower(${eb.ref("displayName")}) like ${pattern} escape '\\'`,
+        sql<boolean>`${eb.ref("email")} like ${pattern} escape '\\'`,
+      ]),
     );
   }
   return q.orderBy("createdAt", "desc").limit(limit).execute();

@@ -11,6 +11,7 @@ import {
   Me,
   Organisation,
   PersonSummary,
+  PrivacyNotice,
   RegisterRequest,
   ResetConfirmRequest,
   ResetRequest,
@@ -29,7 +30,7 @@ import type { ModuleContext } from "../../platform/module.ts";
 import { publicRead, publicWrite, rolesOnly, signedIn } from "../../platform/policy.ts";
 import { requirePrincipal, SESSION_COOKIE } from "../../platform/principal.ts";
 import type { OidcClient } from "./identity.oidc.ts";
-import { PRIVACY_NOTICES, PrivacyNotice } from "./identity.privacy.ts";
+import { PRIVACY_NOTICES } from "./identity.privacy.ts";
 import type { IdentityService, RequestMeta } from "./identity.service.ts";
 
 function metaOf(request: FastifyRequest): RequestMeta {
@@ -383,7 +384,8 @@ export async function identityRoutes(
   api.get(
     "/api/v1/admin/people",
     {
-      config: { policy: rolesOnly("admin") },
+      // Staff look people up to verify them in person at a service point; only admins change roles.
+      config: { policy: rolesOnly("staff", "admin") },
       schema: {
         tags: ["identity"],
         summary: "People and their roles",

@@ -339,7 +339,7 @@ export class IdentityService {
         details: { reason: person ? "wrong_password" : "unknown_account" },
         requestId: meta.requestId,
       });
-      throw new AppError("unauthenticated", MESSAGES.badCredentials);
+      throw new AppError("invalid_credentials", MESSAGES.badCredentials);
     }
     if (!person.emailVerifiedAt) throw new AppError("forbidden", MESSAGES.unverifiedEmail);
     await this.#d.rateLimiter.reset(accountRule, email);
