@@ -1,6 +1,6 @@
 import { expect, type Page, test } from "@playwright/test";
 import { WEB_ROUTES } from "../src/contracts/web-routes.ts";
-import { IDENTITY_DOUBLES } from "./fixtures/e2e-env.ts";
+import { E2E_SERVER, IDENTITY_DOUBLES } from "./fixtures/e2e-env.ts";
 import { createAccount, messagePattern, signInContext } from "./identity-support.ts";
 import { expectNoAxeViolations, type Locale, message, startInLocale, visit, waitForPage } from "./support.ts";
 
@@ -52,7 +52,7 @@ for (const [locale, login, resident] of [
     await page.keyboard.press("Enter");
     await identifyAtProvider(page, login);
 
-    await expect(page).toHaveURL(/127\.0\.0\.1:3999\/profile$/);
+    await expect(page).toHaveURL(`${E2E_SERVER.url}/profile`);
     await waitForPage(page);
     await expect(page.locator("h1")).toHaveText(message(locale, "profile.title"));
     const name = resident ? "Helmi Heinolalainen" : "Lauri Lahtelainen";
