@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { buildTestApp, type TestApp } from "../../../../test/build-test-app.ts";
+import { buildPerson } from "../../../../test/factories.ts";
 import { TestClient } from "../../../../test/http-client.ts";
 import { startTestSmtp, type TestSmtp, tokenFromMail } from "../../../../test/smtp.ts";
 import { describeEachDialect } from "../../../../test/test-db.ts";
@@ -290,6 +291,25 @@ describe("privacy notices", () => {
         for (const section of notice.sections)
           expect(Object.keys(section.body).sort()).toEqual(["en", "fi", "sv"]);
       }
+    } finally {
+      await t.close();
+    }
+  });
+});
+
+describe("behind https", () => {
+  it("marks the session cookie Secure and sends HSTS", async () => {
+    const t = await buildTestApp("sqlite", { env: { KESKIO_PUBLIC_URL: "https://osallistu.heinola.fi" } });
+    try {
+      await buildPerson(t.db.database.db, { email: "secure@example.fi", password: PASSWORD });
+      const client = new TestClient(t.app);
+      const res = await client.post("/api/v1/auth/sign-in", {
+        email: "secure@example.fi",
+        password: PASSWORD,
+      });
+      expect(res.statusCode).toBe(200);
+      expect(String(res.headers["set-cookie"])).toMatch(/keskio_session=[^;]+;.*Secure/i);
+      expect(res.headers["strict-transport-security"]).toContain("max-age=31536000");
     } finally {
       await t.close();
     }
