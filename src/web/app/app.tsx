@@ -12,6 +12,10 @@ import { ResetPasswordPage } from "../features/identity/reset-password-page.tsx"
 import { SessionProvider } from "../features/identity/session.tsx";
 import { SignInPage } from "../features/identity/sign-in-page.tsx";
 import { VerifyEmailPage } from "../features/identity/verify-email-page.tsx";
+import { ActionPage } from "../features/strategy/follow-up/action-page.tsx";
+import { ChangesPage } from "../features/strategy/follow-up/changes-page.tsx";
+import { IndicatorPage } from "../features/strategy/follow-up/indicator-page.tsx";
+import { StrategyTreePage } from "../features/strategy/follow-up/strategy-tree-page.tsx";
 import { ProgrammePage } from "../features/strategy/programme-page.tsx";
 import type { initI18n } from "../i18n/i18n.ts";
 import { Layout } from "./layout.tsx";
@@ -30,6 +34,10 @@ export function App({ i18n }: { i18n: ReturnType<typeof initI18n> }) {
               <Routes>
                 <Route path={WEB_ROUTES.home} element={<HomePage />} />
                 <Route path={WEB_ROUTES.programme} element={<ProgrammePage />} />
+                <Route path={WEB_ROUTES.strategy} element={<StrategyTreePage />} />
+                <Route path={WEB_ROUTES.strategyIndicator} element={<IndicatorPage />} />
+                <Route path={WEB_ROUTES.strategyAction} element={<ActionPage />} />
+                <Route path={WEB_ROUTES.strategyChanges} element={<ChangesPage />} />
                 <Route path={WEB_ROUTES.accessibility} element={<AccessibilityPage />} />
                 <Route path={WEB_ROUTES.signIn} element={<SignInPage />} />
                 <Route path={WEB_ROUTES.register} element={<RegisterPage />} />

@@ -73,6 +73,11 @@ function MainNavigation() {
                 </li>
               );
             })}
+          <li>
+            <NavLink to={WEB_ROUTES.strategy} className="main-nav__link">
+              {t("followUp.nav")}
+            </NavLink>
+          </li>
         </ul>
       </div>
     </nav>
