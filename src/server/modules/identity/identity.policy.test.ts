@@ -1,13 +1,9 @@
 import { afterAll, beforeAll, expect, it } from "vitest";
 import { buildTestApp, type TestApp } from "../../../../test/build-test-app.ts";
+import { buildPerson } from "../../../../test/factories.ts";
 import { TestClient } from "../../../../test/http-client.ts";
 import { describeEachDialect } from "../../../../test/test-db.ts";
 import { ROLES, type Role } from "../../../contracts/identity.ts";
-import { asModuleDb } from "../../db/db.ts";
-import { RateLimiter } from "../../platform/rate-limit.ts";
-import { hashPassword } from "./identity.crypto.ts";
-import { IdentityService } from "./identity.service.ts";
-import type { IdentityTables } from "./identity.tables.ts";
 
 const PASSWORD = "matrix-password-123";
 type Caller = "anonymous" | Role;
@@ -26,46 +22,12 @@ describeEachDialect("role × route matrix", (dialect) => {
   const clients = new Map<Caller, TestClient>();
   beforeAll(async () => {
     t = await buildTestApp(dialect, { seed: true });
-    const db = asModuleDb<IdentityTables>(t.db.database.db);
-    const service = new IdentityService({
-      db,
-      config: t.config,
-      mailer: { send: async () => undefined, close: () => undefined },
-      rateLimiter: new RateLimiter(t.db.database.db, t.config.secret),
-      now: () => new Date(),
-    });
-    const hash = await hashPassword(PASSWORD);
-    const now = new Date().toISOString();
     for (const [index, role] of ROLES.entries()) {
-      const id = `01900000-0000-7000-8000-00000000000${index}`;
-      await db
-        .insertInto("identityPerson")
-        .values({
-          id,
-          email: `${role}@example.fi`,
-          emailVerifiedAt: now,
-          passwordHash: hash,
-          displayName: role,
-          preferredLocale: "fi",
-          hetuHmac: null,
-          birthDate: null,
-          oidcSubject: null,
-          homeMunicipality: null,
-          identifiedAt: null,
-          residentMethod: null,
-          residentVerifiedAt: null,
-          createdAt: now,
-          updatedAt: now,
-          erasedAt: null,
-        })
-        .execute();
-      await service.grantRole(
-        null,
-        id,
-        role,
-        role === "staff" || role === "organisation_rep" ? "unit" : "",
-        null,
-      );
+      await buildPerson(t.db.database.db, {
+        email: `${role}@example.fi`,
+        password: PASSWORD,
+        roles: [{ role, scope: role === "staff" || role === "organisation_rep" ? "unit" : "" }],
+      });
       const client = new TestClient(t.app, `198.51.100.${index + 1}`);
       expect(
         (await client.post("/api/v1/auth/sign-in", { email: `${role}@example.fi`, password: PASSWORD }))
@@ -161,41 +123,12 @@ describeEachDialect("bad input on every route", (dialect) => {
   let admin: TestClient;
   beforeAll(async () => {
     t = await buildTestApp(dialect, { seed: true });
-    const db = asModuleDb<IdentityTables>(t.db.database.db);
-    const now = new Date().toISOString();
-    await db
-      .insertInto("identityPerson")
-      .values({
-        id: "01900000-0000-7000-8000-0000000000aa",
-        email: "root@example.fi",
-        emailVerifiedAt: now,
-        passwordHash: await hashPassword(PASSWORD),
-        displayName: "Root",
-        preferredLocale: "fi",
-        hetuHmac: null,
-        birthDate: null,
-        oidcSubject: null,
-        homeMunicipality: null,
-        identifiedAt: null,
-        residentMethod: null,
-        residentVerifiedAt: null,
-        createdAt: now,
-        updatedAt: now,
-        erasedAt: null,
-      })
-      .execute();
-    for (const role of ["admin", "staff"] as const) {
-      await db
-        .insertInto("identityRole")
-        .values({
-          personId: "01900000-0000-7000-8000-0000000000aa",
-          role,
-          scope: role === "staff" ? "unit" : "",
-          grantedBy: null,
-          grantedAt: now,
-        })
-        .execute();
-    }
+    await buildPerson(t.db.database.db, {
+      id: "01900000-0000-7000-8000-0000000000aa",
+      email: "root@example.fi",
+      password: PASSWORD,
+      roles: [{ role: "admin" }, { role: "staff", scope: "unit" }],
+    });
     admin = new TestClient(t.app, "203.0.113.5");
     expect(
       (await admin.post("/api/v1/auth/sign-in", { email: "root@example.fi", password: PASSWORD })).statusCode,

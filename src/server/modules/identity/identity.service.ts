@@ -208,15 +208,7 @@ export class IdentityService {
     const locale = input.preferredLocale ?? meta.locale;
     const existing = await repo.findPersonByEmail(this.#d.db, email);
     if (existing) {
-      const token = await this.#issueToken(existing.id, "reset_password", RESET_TTL_HOURS);
-      await this.#d.mailer.send(
-        identityMail(
-          "alreadyRegistered",
-          asLocale(existing.preferredLocale),
-          email,
-          this.#link(WEB_ROUTES.resetPassword, token),
-        ),
-      );
+      await this.#sendResetLink(existing, email, "alreadyRegistered");
       await this.#audit({
         actorId: null,
         action: "auth.register",
@@ -273,6 +265,13 @@ export class IdentityService {
     await this.#d.mailer.send(
       identityMail("verify", locale, email, this.#link(WEB_ROUTES.verifyEmail, token)),
     );
+  }
+
+  /** Mails a one-time reset link, as a reset or as the "you already have an account" notice. */
+  async #sendResetLink(person: PersonRow, email: string, kind: "reset" | "alreadyRegistered"): Promise<void> {
+    const token = await this.#issueToken(person.id, "reset_password", RESET_TTL_HOURS);
+    const link = this.#link(WEB_ROUTES.resetPassword, token);
+    await this.#d.mailer.send(identityMail(kind, asLocale(person.preferredLocale), email, link));
   }
 
   async #issueToken(personId: string, purpose: string, ttlHours: number): Promise<string> {
@@ -450,15 +449,7 @@ export class IdentityService {
       await verifyPassword(null, "timing");
       return;
     }
-    const token = await this.#issueToken(person.id, "reset_password", RESET_TTL_HOURS);
-    await this.#d.mailer.send(
-      identityMail(
-        "reset",
-        asLocale(person.preferredLocale),
-        email,
-        this.#link(WEB_ROUTES.resetPassword, token),
-      ),
-    );
+    await this.#sendResetLink(person, email, "reset");
     await this.#audit({
       actorId: null,
       action: "auth.password_reset_requested",

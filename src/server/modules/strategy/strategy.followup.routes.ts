@@ -617,13 +617,19 @@ export async function strategyFollowUpRoutes(
         .send(await followUp.createIndicator(requirePrincipal(request).personId, request.body, request.id)),
   );
 
-  api.put(
-    "/api/v1/strategy/:kind/:id/indicators/:key",
-    {
+  for (const [method, linked] of [
+    ["PUT", true],
+    ["DELETE", false],
+  ] as const) {
+    api.route({
+      method,
+      url: "/api/v1/strategy/:kind/:id/indicators/:key",
       config: { policy: staff },
       schema: {
         tags: ["strategy"],
-        summary: "Link an indicator to a goal or an action",
+        summary: linked
+          ? "Link an indicator to a goal or an action"
+          : "Remove an indicator from a goal or an action",
         params: Type.Object({
           kind: Type.Union([Type.Literal("goals"), Type.Literal("actions")]),
           ...Id.properties,
@@ -631,49 +637,20 @@ export async function strategyFollowUpRoutes(
         }),
         response: { 204: Type.Null(), ...Errors },
       },
-    },
-    async (request, reply) => {
-      const kind = request.params.kind === "goals" ? "goal" : "action";
-      await followUp.setLink(
-        requirePrincipal(request).personId,
-        kind,
-        request.params.id,
-        request.params.key,
-        true,
-        request.id,
-      );
-      return reply.status(204).send(null);
-    },
-  );
-
-  api.delete(
-    "/api/v1/strategy/:kind/:id/indicators/:key",
-    {
-      config: { policy: staff },
-      schema: {
-        tags: ["strategy"],
-        summary: "Remove an indicator from a goal or an action",
-        params: Type.Object({
-          kind: Type.Union([Type.Literal("goals"), Type.Literal("actions")]),
-          ...Id.properties,
-          ...Key.properties,
-        }),
-        response: { 204: Type.Null(), ...Errors },
+      handler: async (request, reply) => {
+        const kind = request.params.kind === "goals" ? "goal" : "action";
+        await followUp.setLink(
+          requirePrincipal(request).personId,
+          kind,
+          request.params.id,
+          request.params.key,
+          linked,
+          request.id,
+        );
+        return reply.status(204).send(null);
       },
-    },
-    async (request, reply) => {
-      const kind = request.params.kind === "goals" ? "goal" : "action";
-      await followUp.setLink(
-        requirePrincipal(request).personId,
-        kind,
-        request.params.id,
-        request.params.key,
-        false,
-        request.id,
-      );
-      return reply.status(204).send(null);
-    },
-  );
+    });
+  }
 
   api.post(
     "/api/v1/strategy/indicators/refresh",
