@@ -1,9 +1,9 @@
 import type { ReactNode } from "react";
 import { useTranslation } from "react-i18next";
-import { Link, useParams } from "react-router";
+import { useParams } from "react-router";
 import type { ProgrammeDetail } from "../../../contracts/strategy.ts";
-import { WEB_ROUTES } from "../../../contracts/web-routes.ts";
 import { useProgramme } from "../../api/strategy/strategy.hooks.ts";
+import { Breadcrumb } from "../../components/breadcrumb.tsx";
 import { useDocumentTitle } from "../../components/document-title.ts";
 import { useLocalize } from "../../components/localized.ts";
 import { NotFoundContent } from "../../components/not-found.tsx";
@@ -165,16 +165,7 @@ export function ProgrammePage() {
 
   return (
     <div className="container page">
-      <nav className="breadcrumb" aria-label={t("layout.breadcrumb")}>
-        <ol>
-          <li>
-            <Link to={WEB_ROUTES.home}>{t("nav.home")}</Link>
-          </li>
-          <li aria-current="page" lang={name?.lang}>
-            {name?.text ?? t("programme.loadingHeading")}
-          </li>
-        </ol>
-      </nav>
+      <Breadcrumb current={name?.text ?? t("programme.loadingHeading")} lang={name?.lang} />
       <header className="page-header">
         <p className="kicker">{t("programme.kicker")}</p>
         <PageHeading lang={name?.lang}>{name?.text ?? t("programme.loadingHeading")}</PageHeading>

@@ -3,6 +3,7 @@ import { Link, useParams } from "react-router";
 import type { ActionDetail } from "../../../../contracts/strategy.ts";
 import { programmePath, WEB_ROUTES } from "../../../../contracts/web-routes.ts";
 import { useAction } from "../../../api/strategy-followup/followup.hooks.ts";
+import { Breadcrumb } from "../../../components/breadcrumb.tsx";
 import { useDocumentTitle } from "../../../components/document-title.ts";
 import { useLocalize } from "../../../components/localized.ts";
 import { NotFoundContent } from "../../../components/not-found.tsx";
@@ -158,19 +159,11 @@ export function ActionPage() {
 
   return (
     <div className="container page">
-      <nav className="breadcrumb" aria-label={t("layout.breadcrumb")}>
-        <ol>
-          <li>
-            <Link to={WEB_ROUTES.home}>{t("nav.home")}</Link>
-          </li>
-          <li>
-            <Link to={WEB_ROUTES.strategy}>{t("followUp.tree.title")}</Link>
-          </li>
-          <li aria-current="page" lang={title?.lang}>
-            {title?.text ?? t("followUp.action.kicker")}
-          </li>
-        </ol>
-      </nav>
+      <Breadcrumb
+        trail={[{ to: WEB_ROUTES.strategy, label: t("followUp.tree.title") }]}
+        current={title?.text ?? t("followUp.action.kicker")}
+        lang={title?.lang}
+      />
       <header className="page-header">
         <p className="kicker">{t("followUp.action.kicker")}</p>
         <PageHeading lang={title?.lang}>{title?.text ?? t("followUp.action.kicker")}</PageHeading>

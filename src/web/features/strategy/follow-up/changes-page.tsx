@@ -4,6 +4,7 @@ import { Link, useSearchParams } from "react-router";
 import type { IndicatorSummary, StrategyChanges } from "../../../../contracts/strategy.ts";
 import { WEB_ROUTES } from "../../../../contracts/web-routes.ts";
 import { useChanges, useIndicators } from "../../../api/strategy-followup/followup.hooks.ts";
+import { Breadcrumb } from "../../../components/breadcrumb.tsx";
 import { useDocumentTitle } from "../../../components/document-title.ts";
 import { SelectField } from "../../../components/form.tsx";
 import { useLocalize } from "../../../components/localized.ts";
@@ -117,17 +118,10 @@ export function ChangesPage() {
   const loading = indicators.status === "loading" || (changes.status === "loading" && !changes.data);
   return (
     <div className="container page">
-      <nav className="breadcrumb" aria-label={t("layout.breadcrumb")}>
-        <ol>
-          <li>
-            <Link to={WEB_ROUTES.home}>{t("nav.home")}</Link>
-          </li>
-          <li>
-            <Link to={WEB_ROUTES.strategy}>{t("followUp.tree.title")}</Link>
-          </li>
-          <li aria-current="page">{t("followUp.changes.title")}</li>
-        </ol>
-      </nav>
+      <Breadcrumb
+        trail={[{ to: WEB_ROUTES.strategy, label: t("followUp.tree.title") }]}
+        current={t("followUp.changes.title")}
+      />
       <header className="page-header">
         <p className="kicker">{t("followUp.tree.kicker")}</p>
         <PageHeading>{t("followUp.changes.title")}</PageHeading>

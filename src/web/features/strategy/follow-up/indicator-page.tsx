@@ -5,6 +5,7 @@ import type { Locale } from "../../../../contracts/localized-text.ts";
 import type { IndicatorDetail } from "../../../../contracts/strategy.ts";
 import { programmePath, WEB_ROUTES } from "../../../../contracts/web-routes.ts";
 import { useIndicator } from "../../../api/strategy-followup/followup.hooks.ts";
+import { Breadcrumb } from "../../../components/breadcrumb.tsx";
 import { useDocumentTitle } from "../../../components/document-title.ts";
 import { localize, useLocalize } from "../../../components/localized.ts";
 import { NotFoundContent } from "../../../components/not-found.tsx";
@@ -226,19 +227,11 @@ export function IndicatorPage() {
 
   return (
     <div className="container page">
-      <nav className="breadcrumb" aria-label={t("layout.breadcrumb")}>
-        <ol>
-          <li>
-            <Link to={WEB_ROUTES.home}>{t("nav.home")}</Link>
-          </li>
-          <li>
-            <Link to={WEB_ROUTES.strategy}>{t("followUp.tree.title")}</Link>
-          </li>
-          <li aria-current="page" lang={name?.lang}>
-            {name?.text ?? t("followUp.indicator.kicker")}
-          </li>
-        </ol>
-      </nav>
+      <Breadcrumb
+        trail={[{ to: WEB_ROUTES.strategy, label: t("followUp.tree.title") }]}
+        current={name?.text ?? t("followUp.indicator.kicker")}
+        lang={name?.lang}
+      />
       <header className="page-header">
         <p className="kicker">{t("followUp.indicator.kicker")}</p>
         <PageHeading lang={name?.lang}>{name?.text ?? t("followUp.indicator.kicker")}</PageHeading>

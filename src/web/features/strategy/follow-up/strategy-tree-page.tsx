@@ -11,6 +11,7 @@ import {
 import { programmePath, WEB_ROUTES } from "../../../../contracts/web-routes.ts";
 import { FOLLOW_UP_DOWNLOADS, type TreeFilter } from "../../../api/strategy-followup/followup.api.ts";
 import { useStrategyTree } from "../../../api/strategy-followup/followup.hooks.ts";
+import { Breadcrumb } from "../../../components/breadcrumb.tsx";
 import { useDocumentTitle } from "../../../components/document-title.ts";
 import { SelectField } from "../../../components/form.tsx";
 import { useLocalize } from "../../../components/localized.ts";
@@ -301,14 +302,7 @@ export function StrategyTreePage() {
 
   return (
     <div className="container page">
-      <nav className="breadcrumb" aria-label={t("layout.breadcrumb")}>
-        <ol>
-          <li>
-            <Link to={WEB_ROUTES.home}>{t("nav.home")}</Link>
-          </li>
-          <li aria-current="page">{t("followUp.tree.title")}</li>
-        </ol>
-      </nav>
+      <Breadcrumb current={t("followUp.tree.title")} />
       <header className="page-header">
         <p className="kicker">{t("followUp.tree.kicker")}</p>
         <PageHeading>{t("followUp.tree.title")}</PageHeading>
