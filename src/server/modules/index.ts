@@ -1,13 +1,17 @@
 import type { ModuleManifest } from "../platform/module.ts";
 import { budgetingModule } from "./budgeting/index.ts";
+import { feedbackModule } from "./feedback/index.ts";
 import { identityModule } from "./identity/index.ts";
 import { strategyModule } from "./strategy/index.ts";
 import { surveyModule } from "./survey/index.ts";
+import { volunteeringModule } from "./volunteering/index.ts";
 
-/** The modules this installation runs, in dependency order (identity first once it exists). */
+/** The modules this installation runs, in dependency order (identity first, strategy before its feeders). */
 export const modules: readonly ModuleManifest[] = [
   identityModule,
   strategyModule,
   budgetingModule,
   surveyModule,
+  feedbackModule,
+  volunteeringModule,
 ];

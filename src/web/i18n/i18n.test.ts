@@ -1,10 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { LOCALES } from "../../contracts/localized-text.ts";
 import { MODULE_NAMES } from "../../contracts/meta.ts";
-import en from "./en.json";
-import fi from "./fi.json";
+import { en, fi, sv } from "./catalogues.ts";
 import { flattenMessages, placeholders } from "./message-keys.ts";
-import sv from "./sv.json";
 
 const catalogues = { fi: flattenMessages(fi), sv: flattenMessages(sv), en: flattenMessages(en) };
 

@@ -1,10 +1,8 @@
 import i18next from "i18next";
 import { initReactI18next, useTranslation } from "react-i18next";
 import { DEFAULT_LOCALE, isLocale, LOCALES, type Locale } from "../../contracts/localized-text.ts";
-import en from "./en.json";
-import fi from "./fi.json";
+import { en, fi, sv } from "./catalogues.ts";
 import { readStoredLocale, storeLocale } from "./locale-storage.ts";
-import sv from "./sv.json";
 
 /** Interface strings per locale; Finnish is the source of truth (DESIGN rule 8). */
 export const MESSAGES = { fi, sv, en } as const;

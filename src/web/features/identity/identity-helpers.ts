@@ -1,7 +1,7 @@
 import { Email, Password, type Role } from "../../../contracts/identity.ts";
 import type { Locale } from "../../../contracts/localized-text.ts";
 import { WEB_ROUTES } from "../../../contracts/web-routes.ts";
-import type fi from "../../i18n/fi.json";
+import type { fi } from "../../i18n/catalogues.ts";
 import { INTL_LOCALES } from "../../i18n/intl.ts";
 
 /** A field's error: the key of its message under forms.errors, with the message's values. */

@@ -1,0 +1,41 @@
+import coreEn from "./en.json";
+import coreFi from "./fi.json";
+import budgetingEn from "./modules/budgeting.en.json";
+import budgetingFi from "./modules/budgeting.fi.json";
+import budgetingSv from "./modules/budgeting.sv.json";
+import feedbackEn from "./modules/feedback.en.json";
+import feedbackFi from "./modules/feedback.fi.json";
+import feedbackSv from "./modules/feedback.sv.json";
+import surveyEn from "./modules/survey.en.json";
+import surveyFi from "./modules/survey.fi.json";
+import surveySv from "./modules/survey.sv.json";
+import volunteeringEn from "./modules/volunteering.en.json";
+import volunteeringFi from "./modules/volunteering.fi.json";
+import volunteeringSv from "./modules/volunteering.sv.json";
+import coreSv from "./sv.json";
+
+/**
+ * The interface strings per locale: the shared catalogue plus one file per module, each under the module's
+ * name as its top-level key, so that modules are written and reviewed without touching each other's strings.
+ */
+export const fi = {
+  ...coreFi,
+  budgeting: budgetingFi,
+  feedback: feedbackFi,
+  survey: surveyFi,
+  volunteering: volunteeringFi,
+};
+export const sv = {
+  ...coreSv,
+  budgeting: budgetingSv,
+  feedback: feedbackSv,
+  survey: surveySv,
+  volunteering: volunteeringSv,
+};
+export const en = {
+  ...coreEn,
+  budgeting: budgetingEn,
+  feedback: feedbackEn,
+  survey: surveyEn,
+  volunteering: volunteeringEn,
+};
