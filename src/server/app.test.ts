@@ -5,6 +5,7 @@ import Type from "typebox";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { buildTestApp, type TestApp } from "../../test/build-test-app.ts";
 import { describeEachDialect } from "../../test/test-db.ts";
+import { modules } from "./modules/index.ts";
 import type { ModuleManifest } from "./platform/module.ts";
 import { publicRead } from "./platform/policy.ts";
 
@@ -31,8 +32,13 @@ describeEachDialect("platform HTTP", (dialect) => {
       available: true,
       path: "/",
     });
-    for (const m of meta.modules.filter((x: { name: string }) => x.name !== "strategy")) {
-      expect(m).toMatchObject({ available: false, path: null });
+    // Each module says itself whether it is in service; the meta answer must agree and never give
+    // a path for one that is not.
+    for (const m of meta.modules as { name: string; available: boolean; path: string | null }[]) {
+      const manifest = modules.find((x) => x.name === m.name);
+      expect(m.available).toBe(manifest?.available ?? false);
+      if (m.available) expect(m.path).toBe(manifest?.webPath);
+      else expect(m.path).toBeNull();
     }
   });
 
