@@ -76,10 +76,10 @@ describe("keskio command line", () => {
       "the schema is current",
     );
     expect((await cli(["seed"], { KESKIO_DATABASE_URL: url })).out).toContain(
-      "strategy: 41 created, 0 updated",
+      "strategy: 46 created, 0 updated",
     );
     expect((await cli(["seed"], { KESKIO_DATABASE_URL: url })).out).toContain(
-      "strategy: 0 created, 0 updated, 41 unchanged",
+      "strategy: 0 created, 0 updated, 46 unchanged",
     );
     const target = path.join(path.dirname(file), "copy.db");
     const backup = await cli(["backup", target], { KESKIO_DATABASE_URL: url });
@@ -123,7 +123,7 @@ describeEachDialect("keskio backup", (dialect) => {
           : t.databaseConfig.url;
       const res = await cli(["seed"], { KESKIO_DATABASE_URL: url });
       expect(res.err).toBe("");
-      expect(res.out).toContain("strategy: 41 created");
+      expect(res.out).toContain("strategy: 46 created");
     } finally {
       await t.cleanup();
     }
@@ -188,7 +188,7 @@ describe("keskio serve as a process", () => {
         reject(new Error(`server exited: ${p.output().err}`));
       });
     });
-    expect(p.output().out).toContain("seeded strategy: 41 created");
+    expect(p.output().out).toContain("seeded strategy: 46 created");
     const ready = await fetch(`${address}/readyz`);
     expect(ready.status).toBe(200);
     const strategy = (await (await fetch(`${address}/api/v1/strategy`)).json()) as { programmes: unknown[] };

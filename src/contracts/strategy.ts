@@ -116,6 +116,13 @@ export const IndicatorSummary = Type.Object({
   isExampleData: Type.Boolean({
     description: "Values are labelled example data (esimerkkiaineisto), not real statistics",
   }),
+  sotkanetId: Type.Union([Type.Integer(), Type.Null()], {
+    description: "The THL Sotkanet indicator id its imported values come from, if any",
+  }),
+  moduleSource: Type.Union([Type.String(), Type.Null()], {
+    description: "The Keskiö module figure that computes its values (never entered by hand), if any",
+  }),
+  responsibleUnit: Type.Union([Type.String(), Type.Null()]),
 });
 export type IndicatorSummary = Static<typeof IndicatorSummary>;
 
@@ -136,10 +143,8 @@ export const IndicatorDetail = Type.Object({
   ...IndicatorSummary.properties,
   description: Type.Union([LocalizedText, Type.Null()]),
   source: LocalizedText,
-  sotkanetId: Type.Union([Type.Integer(), Type.Null()]),
-  moduleSource: Type.Union([Type.String(), Type.Null()]),
   resolution: ResolutionSchema,
-  responsibleUnit: Type.Union([Type.String(), Type.Null()]),
+  tolerance: Type.Union([Type.Number(), Type.Null()]),
   values: Type.Array(IndicatorValue),
   goals: Type.Array(Type.Object({ id: Type.String(), title: LocalizedText, programmeSlug: Type.String() })),
   actions: Type.Array(Type.Object({ id: Type.String(), title: LocalizedText })),
@@ -199,6 +204,65 @@ export const GoalNode = Type.Object({
   actions: Type.Array(ActionNode),
 });
 export type GoalNode = Static<typeof GoalNode>;
+
+/** GET /api/v1/strategy/goals/:id: one goal with its programme, indicators, actions and status. */
+export const GoalDetail = Type.Object({
+  ...GoalNode.properties,
+  programme: Type.Object({ id: Type.String(), slug: Type.String(), name: LocalizedText }),
+});
+export type GoalDetail = Static<typeof GoalDetail>;
+
+/** GET /api/v1/strategy/overdue (staff): indicator values due and milestones past their date. */
+export const StrategyOverdue = Type.Object({
+  values: Type.Array(
+    Type.Object({
+      key: Type.String(),
+      name: LocalizedText,
+      state: Type.Union([Type.Literal("due"), Type.Literal("overdue")]),
+      period: Type.Union([Type.String(), Type.Null()]),
+      dueOn: Type.Union([Type.String(), Type.Null()]),
+      missingPeriods: Type.Integer(),
+      responsibleUnit: Type.Union([Type.String(), Type.Null()]),
+    }),
+  ),
+  milestones: Type.Array(
+    Type.Object({
+      actionId: Type.String(),
+      actionTitle: LocalizedText,
+      milestoneId: Type.String(),
+      title: LocalizedText,
+      dueDate: Type.String(),
+      daysOverdue: Type.Integer(),
+    }),
+  ),
+});
+export type StrategyOverdue = Static<typeof StrategyOverdue>;
+
+const Sex = Type.Union([Type.Literal("male"), Type.Literal("female"), Type.Null()]);
+
+/** One row of an import preview: the value it sets and what it changes. */
+export const ImportPreviewRow = Type.Object({
+  row: Type.Integer(),
+  indicator: Type.String(),
+  year: Type.Integer(),
+  area: Type.Union([Type.String(), Type.Null()]),
+  ageGroup: Type.Union([Type.String(), Type.Null()]),
+  sex: Sex,
+  value: Type.Number(),
+  change: Type.Union([Type.Literal("new"), Type.Literal("changed"), Type.Literal("unchanged")]),
+  previous: Type.Union([Type.Number(), Type.Null()]),
+});
+
+/** The answer to a valid import (preview or applied): every row and the counts of what changes. */
+export const ImportPreviewResult = Type.Object({
+  ok: Type.Literal(true),
+  preview: Type.Object({
+    rows: Type.Array(ImportPreviewRow),
+    counts: Type.Object({ new: Type.Integer(), changed: Type.Integer(), unchanged: Type.Integer() }),
+    skipped: Type.Object({ otherRegion: Type.Integer(), noValue: Type.Integer() }),
+  }),
+});
+export type ImportPreviewResult = Static<typeof ImportPreviewResult>;
 
 /** GET /api/v1/strategy/tree: the whole strategy with statuses, optionally filtered. */
 export const StrategyTree = Type.Object({

@@ -3,16 +3,19 @@ import type { TypeBoxTypeProvider } from "@fastify/type-provider-typebox";
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import Type from "typebox";
 import { ProblemDetails } from "../../../contracts/errors.ts";
-import { LocalizedText } from "../../../contracts/localized-text.ts";
+import { LocalizedText, negotiateLocale } from "../../../contracts/localized-text.ts";
 import {
   ActionDetail,
   ActionProgressSchema,
   DirectionSchema,
+  GoalDetail,
+  ImportPreviewResult,
   IndicatorDetail,
   IndicatorSummary,
   ResolutionSchema,
   StatusSchema,
   StrategyChanges,
+  StrategyOverdue,
   StrategyTree,
 } from "../../../contracts/strategy.ts";
 import { AppError } from "../../platform/errors.ts";
@@ -29,11 +32,6 @@ const Id = Type.Object({ id: Type.String({ pattern: "^[0-9a-f-]{8,64}$" }) });
 const staff = rolesOnly("staff", "admin");
 const LICENCE_LINK = '<https://creativecommons.org/licenses/by/4.0/>; rel="license"';
 
-const ImportPreviewResponse = Type.Object(
-  {},
-  { additionalProperties: true, description: "ImportResult: { ok: true, preview } or { ok: false, errors }" },
-);
-
 const PDF_UNAVAILABLE = {
   fi: "PDF-raporttia ei voi nyt muodostaa: palvelimelta puuttuu Chromium. HTML-raportti toimii.",
   sv: "PDF-rapporten kan inte skapas nu: Chromium saknas på servern. HTML-rapporten fungerar.",
@@ -46,15 +44,16 @@ const IMPORT_FAILED = {
   en: "The import has invalid rows; nothing was saved. See errors.",
 };
 
-function sendImport(reply: FastifyReply, result: ImportResult) {
+function sendImport(request: FastifyRequest, reply: FastifyReply, result: ImportResult) {
   if (result.ok) return reply.send(result);
-  // Every bad row, with its number and a message in each language; nothing was written.
+  // Every bad row, with its number and a message in the caller's language; nothing was written.
+  const locale = negotiateLocale(request.headers["accept-language"]);
   throw new AppError(
     "validation_failed",
     IMPORT_FAILED,
     result.errors.map((e) => ({
       path: e.row === null ? "/" : `/rows/${e.row}${e.field ? `/${e.field}` : ""}`,
-      message: e.message.en,
+      message: e.message[locale],
     })),
   );
 }
@@ -111,6 +110,20 @@ export async function strategyFollowUpRoutes(
       },
     },
     (request) => followUp.indicator(request.params.key),
+  );
+
+  api.get(
+    "/api/v1/strategy/goals/:id",
+    {
+      config: { policy: publicRead },
+      schema: {
+        tags: ["strategy"],
+        summary: "One goal: its indicators, actions and status with the reason in words",
+        params: Id,
+        response: { 200: GoalDetail, ...Errors },
+      },
+    },
+    (request) => followUp.goal(request.params.id),
   );
 
   api.get(
@@ -285,7 +298,7 @@ export async function strategyFollowUpRoutes(
           },
           { additionalProperties: false },
         ),
-        response: { 200: IndicatorDetail, ...Errors },
+        response: { 200: IndicatorDetail, ...Errors, 409: ProblemDetails },
       },
     },
     (request) =>
@@ -319,10 +332,10 @@ export async function strategyFollowUpRoutes(
         tags: ["strategy"],
         summary: "Preview a CSV import (writes nothing)",
         body: CsvBody,
-        response: { 200: ImportPreviewResponse, ...Errors },
+        response: { 200: ImportPreviewResult, ...Errors },
       },
     },
-    async (request, reply) => sendImport(reply, await followUp.previewCsv(request.body.csv)),
+    async (request, reply) => sendImport(request, reply, await followUp.previewCsv(request.body.csv)),
   );
 
   api.post(
@@ -334,11 +347,12 @@ export async function strategyFollowUpRoutes(
         tags: ["strategy"],
         summary: "Import a CSV of values, all or nothing",
         body: CsvBody,
-        response: { 200: ImportPreviewResponse, ...Errors },
+        response: { 200: ImportPreviewResult, ...Errors },
       },
     },
     async (request, reply) =>
       sendImport(
+        request,
         reply,
         await followUp.applyImport(
           requirePrincipal(request).personId,
@@ -358,11 +372,12 @@ export async function strategyFollowUpRoutes(
         tags: ["strategy"],
         summary: "Preview a THL Sotkanet import (writes nothing)",
         body: SotkanetBody,
-        response: { 200: ImportPreviewResponse, ...Errors },
+        response: { 200: ImportPreviewResult, ...Errors },
       },
     },
     async (request, reply) =>
       sendImport(
+        request,
         reply,
         await followUp.previewSotkanet(request.body.rows, request.body.mapping, request.body.regionId),
       ),
@@ -377,7 +392,7 @@ export async function strategyFollowUpRoutes(
         tags: ["strategy"],
         summary: "Import THL Sotkanet rows, all or nothing",
         body: SotkanetBody,
-        response: { 200: ImportPreviewResponse, ...Errors },
+        response: { 200: ImportPreviewResult, ...Errors },
       },
     },
     async (request, reply) => {
@@ -387,6 +402,7 @@ export async function strategyFollowUpRoutes(
         request.body.regionId,
       );
       return sendImport(
+        request,
         reply,
         await followUp.applyImport(requirePrincipal(request).personId, preview, "sotkanet", request.id),
       );
@@ -617,6 +633,42 @@ export async function strategyFollowUpRoutes(
         .send(await followUp.createIndicator(requirePrincipal(request).personId, request.body, request.id)),
   );
 
+  api.patch(
+    "/api/v1/strategy/indicators/:key",
+    {
+      config: { policy: staff },
+      schema: {
+        tags: ["strategy"],
+        summary: "Change an indicator's definition (name, source, Sotkanet id, direction, baseline, target)",
+        params: Key,
+        body: Type.Object(
+          {
+            name: Type.Optional(LocalizedText),
+            description: Type.Optional(LocalizedText),
+            unit: Type.Optional(LocalizedText),
+            source: Type.Optional(LocalizedText),
+            sotkanetId: Type.Optional(Type.Union([Type.Integer({ minimum: 1 }), Type.Null()])),
+            resolution: Type.Optional(ResolutionSchema),
+            direction: Type.Optional(DirectionSchema),
+            baseline: Type.Optional(YearValue),
+            target: Type.Optional(YearValue),
+            tolerance: Type.Optional(Type.Number({ minimum: 0 })),
+            responsibleUnit: Type.Optional(Type.String({ maxLength: 80 })),
+          },
+          { additionalProperties: false },
+        ),
+        response: { 200: IndicatorDetail, ...Errors },
+      },
+    },
+    (request) =>
+      followUp.updateIndicator(
+        requirePrincipal(request).personId,
+        request.params.key,
+        request.body,
+        request.id,
+      ),
+  );
+
   for (const [method, linked] of [
     ["PUT", true],
     ["DELETE", false],
@@ -672,7 +724,7 @@ export async function strategyFollowUpRoutes(
       schema: {
         tags: ["strategy"],
         summary: "Indicator values due and milestones past their date",
-        response: { 200: Type.Object({}, { additionalProperties: true }), ...Errors },
+        response: { 200: StrategyOverdue, ...Errors },
       },
     },
     () => followUp.overdue(),

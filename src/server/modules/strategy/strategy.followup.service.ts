@@ -5,11 +5,13 @@ import type {
   ActionNode,
   ActionProgress,
   FollowUpStatus,
+  GoalDetail,
   GoalNode,
   IndicatorDetail,
   IndicatorSummary,
   StatusExplained,
   StrategyChanges,
+  StrategyOverdue,
   StrategyTree,
 } from "../../../contracts/strategy.ts";
 import { inTransaction, readJson, writeJson } from "../../db/db.ts";
@@ -154,6 +156,9 @@ function rate(row: IndicatorRow, values: IndicatorValueRow[], asOfYear: number):
       latest: result.latest,
       status: explained(result.status, result.reasonCode, (l) => explainIndicator(rated, l)),
       isExampleData: row.isExample === 1,
+      sotkanetId: row.sotkanetId,
+      moduleSource: row.moduleSource,
+      responsibleUnit: row.responsibleUnit,
     },
   };
 }
@@ -321,10 +326,8 @@ export class StrategyFollowUp {
       ...rated.summary,
       description: row.description ? readJson<LocalizedText>(row.description) : null,
       source: readJson<LocalizedText>(row.source),
-      sotkanetId: row.sotkanetId,
-      moduleSource: row.moduleSource,
       resolution: row.resolution as TimeResolution,
-      responsibleUnit: row.responsibleUnit,
+      tolerance: row.tolerance,
       values: rated.values.map((v) => ({
         year: v.year,
         period: v.period,
@@ -337,6 +340,20 @@ export class StrategyFollowUp {
       goals,
       actions,
     };
+  }
+
+  /** One goal with its programme, indicators, actions and status, judged as in the tree. */
+  async goal(id: string): Promise<GoalDetail> {
+    const goal = await repo.findGoal(this.#db, id);
+    if (!goal) throw notFound(NO_GOAL);
+    const tree = await this.tree({ programme: goal.programmeSlug });
+    for (const programme of tree.programmes) {
+      const node = programme.goals.find((g) => g.id === id);
+      if (node) {
+        return { ...node, programme: { id: programme.id, slug: programme.slug, name: programme.name } };
+      }
+    }
+    throw notFound(NO_GOAL);
   }
 
   /** One action with schedule, milestones, progress history and indicators. */
@@ -424,6 +441,8 @@ export class StrategyFollowUp {
   ): Promise<IndicatorDetail> {
     const row = await repo.findIndicatorByKey(this.#db, key);
     if (!row) throw notFound(NO_INDICATOR);
+    // A module indicator is computed from that module's data; a typed-in value would contradict it.
+    if (row.moduleSource) throw new AppError("conflict", COMPUTED_BY_MODULE);
     const period = input.period ?? String(input.year);
     if (!period.startsWith(String(input.year))) {
       throw new AppError("validation_failed", {
@@ -631,24 +650,7 @@ export class StrategyFollowUp {
   }
 
   /** What staff must attend to: indicator values due or overdue, and milestones past their date. */
-  async overdue(): Promise<{
-    values: {
-      key: string;
-      name: LocalizedText;
-      state: "due" | "overdue";
-      period: string | null;
-      dueOn: string | null;
-      missingPeriods: number;
-      responsibleUnit: string | null;
-    }[];
-    milestones: {
-      actionId: string;
-      actionTitle: LocalizedText;
-      title: LocalizedText;
-      dueDate: string;
-      daysOverdue: number;
-    }[];
-  }> {
+  async overdue(): Promise<StrategyOverdue> {
     const today = helsinkiDate(this.#now());
     const rows = await repo.listIndicators(this.#db);
     const values = await repo.listValues(this.#db);
@@ -688,6 +690,7 @@ export class StrategyFollowUp {
       milestones: milestones.map((m) => ({
         actionId: m.actionId,
         actionTitle: titleOf.get(m.actionId) ?? { fi: "" },
+        milestoneId: m.id,
         title: readJson<LocalizedText>(m.title),
         dueDate: m.dueDate,
         daysOverdue: Math.round((Date.parse(today) - Date.parse(m.dueDate)) / 86_400_000),
@@ -895,6 +898,45 @@ export class StrategyFollowUp {
     return this.indicator(input.key);
   }
 
+  /** Changes an indicator's definition; its key, values and module source stay as they are. */
+  async updateIndicator(
+    actorId: string,
+    key: string,
+    input: Partial<Omit<IndicatorInput, "sotkanetId">> & { sotkanetId?: number | null },
+    requestId: string,
+  ): Promise<IndicatorDetail> {
+    const row = await repo.findIndicatorByKey(this.#db, key);
+    if (!row) throw notFound(NO_INDICATOR);
+    const baselineYear = input.baseline?.year ?? row.baselineYear;
+    const targetYear = input.target?.year ?? row.targetYear;
+    if (targetYear <= baselineYear) throw new AppError("validation_failed", TARGET_BEFORE_BASELINE);
+    await inTransaction(this.#db, async (trx) => {
+      await repo.updateIndicator(trx, row.id, {
+        ...(input.name ? { name: writeJson(input.name) } : {}),
+        ...(input.description ? { description: writeJson(input.description) } : {}),
+        ...(input.unit ? { unit: writeJson(input.unit) } : {}),
+        ...(input.source ? { source: writeJson(input.source) } : {}),
+        ...(input.sotkanetId !== undefined ? { sotkanetId: input.sotkanetId } : {}),
+        ...(input.resolution ? { resolution: input.resolution } : {}),
+        ...(input.direction ? { direction: input.direction } : {}),
+        ...(input.baseline ? { baselineYear, baselineValue: input.baseline.value } : {}),
+        ...(input.target ? { targetYear, targetValue: input.target.value } : {}),
+        ...(input.tolerance !== undefined ? { tolerance: input.tolerance } : {}),
+        ...(input.responsibleUnit !== undefined ? { responsibleUnit: input.responsibleUnit || null } : {}),
+        updatedAt: this.#now().toISOString(),
+      });
+      await this.#audit(trx, {
+        actorId,
+        action: "strategy.indicator_updated",
+        targetType: "indicator",
+        targetId: row.id,
+        outcome: "success",
+        requestId,
+      });
+    });
+    return this.indicator(key);
+  }
+
   /** Links an indicator to a goal or an action (or removes the link). */
   async setLink(
     actorId: string,
@@ -1002,6 +1044,18 @@ function periodStart(label: string): string {
   if (/^\d{4}-\d{2}$/.test(label)) return `${label}-01`;
   return `${label.slice(0, 4)}-01-01`;
 }
+
+const COMPUTED_BY_MODULE = {
+  fi: "Tämän mittarin arvot lasketaan Keskiön toisen osan tiedoista, joten niitä ei voi kirjata käsin.",
+  sv: "Den här indikatorns värden beräknas ur data i en annan del av Keskiö och kan inte föras in för hand.",
+  en: "This indicator's values are computed from another part of Keskiö, so they cannot be entered by hand.",
+};
+
+const TARGET_BEFORE_BASELINE = {
+  fi: "Tavoitevuoden pitää olla lähtötason vuoden jälkeen.",
+  sv: "Målåret ska ligga efter basårets år.",
+  en: "The target year must come after the baseline year.",
+};
 
 const TAKEN = {
   fi: "Tällä tunnisteella on jo kohde.",

@@ -337,7 +337,8 @@ describeEachDialect("strategy follow-up", (dialect) => {
     expect(lines[0]).toBe(
       "key,name_fi,name_sv,name_en,unit,direction,baseline_year,baseline_value,target_year,target_value,latest_year,latest_value,status,example_data",
     );
-    expect(lines).toHaveLength(1 + 8);
+    // The header, the 12 seeded indicators and the one an earlier test defined.
+    expect(lines).toHaveLength(1 + 12 + 1);
     const values = await t.app.inject("/api/v1/strategy/values.csv");
     expect(values.body.split("\r\n")[0]).toBe(
       "indicator,year,period,area,age_group,sex,value,source,example_data",
