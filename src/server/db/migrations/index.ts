@@ -3,6 +3,7 @@ import * as strategyPlan from "./202611281300_strategy_plan.ts";
 import * as platformAudit from "./202611281310_platform_audit.ts";
 import * as identityCore from "./202611281320_identity_core.ts";
 import * as strategyFollowup from "./202611281330_strategy_followup.ts";
+import * as volunteeringCore from "./202611290200_volunteering_core.ts";
 
 /**
  * Every migration, by name, in the order they run. Listed statically (not read from the folder at run time)
@@ -13,4 +14,5 @@ export const migrations: Record<string, Migration> = {
   "202611281310_platform_audit": platformAudit,
   "202611281320_identity_core": identityCore,
   "202611281330_strategy_followup": strategyFollowup,
+  "202611290200_volunteering_core": volunteeringCore,
 };

@@ -3,7 +3,7 @@ import type { ModuleContext, ModuleManifest } from "../../platform/module.ts";
 import { SESSION_COOKIE } from "../../platform/principal.ts";
 import { registerIdentityCommands } from "./identity.commands.ts";
 import { OidcClient } from "./identity.oidc.ts";
-import { countVerifiedResidents, staffEmailsOfUnit } from "./identity.repository.ts";
+import { countVerifiedResidents, findPersonById, staffEmailsOfUnit } from "./identity.repository.ts";
 import { identityRoutes } from "./identity.routes.ts";
 import { IdentityService } from "./identity.service.ts";
 import type { IdentityTables } from "./identity.tables.ts";
@@ -65,4 +65,14 @@ export type { IdentityService };
 /** Who to remind about a city unit's work: its staff with a verified e-mail address. */
 export function unitContacts(database: Database, unit: string): Promise<{ email: string; locale: string }[]> {
   return staffEmailsOfUnit(asModuleDb<IdentityTables>(database.db), unit);
+}
+
+/** Where to write to a person: their verified e-mail and language, or null (none, or erased). */
+export async function personContact(
+  database: Database,
+  personId: string,
+): Promise<{ email: string; locale: string; displayName: string } | null> {
+  const person = await findPersonById(asModuleDb<IdentityTables>(database.db), personId);
+  if (!person || person.erasedAt || !person.email || !person.emailVerifiedAt) return null;
+  return { email: person.email, locale: person.preferredLocale, displayName: person.displayName };
 }

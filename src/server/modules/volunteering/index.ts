@@ -1,8 +1,70 @@
-import type { ModuleManifest } from "../../platform/module.ts";
+import { asModuleDb, type Database } from "../../db/db.ts";
+import type { ModuleContext, ModuleManifest } from "../../platform/module.ts";
+import { personContact } from "../identity/index.ts";
+import { registerVolunteeringCommands } from "./volunteering.commands.ts";
+import { volunteeringRoutes } from "./volunteering.routes.ts";
+import { seedVolunteeringDemo } from "./volunteering.seed.ts";
+import { VolunteeringService } from "./volunteering.service.ts";
+import type { VolunteeringTables } from "./volunteering.tables.ts";
 
-/** Volunteering (vapaaehtoistoiminta): associations' tasks and shifts, sign-ups and hours. Not built yet. */
+// One service per app instance, shared by the routes and the indicator.
+const services = new WeakMap<object, VolunteeringService>();
+
+function serviceFor(context: Omit<ModuleContext, "moduleIndicators">, warn: (what: string) => void) {
+  let service = services.get(context);
+  if (!service) {
+    service = new VolunteeringService({
+      db: asModuleDb<VolunteeringTables>(context.database.db),
+      config: context.config,
+      mailer: context.mailer,
+      rateLimiter: context.rateLimiter,
+      now: context.now,
+      contactOf: (personId) => personContact(context.database, personId),
+      warn,
+    });
+    services.set(context, service);
+  }
+  return service;
+}
+
+/** Volunteering (vapaaehtoistoiminta): organisations, tasks and shifts, matching, sign-ups, reminders and hours. */
 export const volunteeringModule: ModuleManifest = {
   name: "volunteering",
+  // Not offered to residents until the web pages are in (step 2 of issue 8).
   available: false,
   webPath: null,
+  routes: async (app, context) => {
+    const service = serviceFor(context, (what) => app.log.warn(what));
+    await volunteeringRoutes(app, service, context.config.isHttps);
+  },
+  commands: registerVolunteeringCommands,
+  seed: async (database, { demo, now }) => {
+    if (!demo) return { module: "volunteering", created: 0, updated: 0, unchanged: 0 };
+    return seedVolunteeringDemo(asModuleDb<VolunteeringTables>(database.db), now);
+  },
+  // Hours of volunteering confirmed by the organisations, per calendar year of the work.
+  indicators: (context) => [
+    {
+      key: "volunteering.confirmed_hours",
+      valueFor: async (year) => serviceFor(context, () => undefined).confirmedHours(year),
+    },
+  ],
 };
+
+/** Everything the module holds about an account, for the identity module's data export (GDPR art. 15/20). */
+export function exportVolunteerData(
+  database: Database,
+  context: Omit<ModuleContext, "moduleIndicators">,
+  personId: string,
+): Promise<Record<string, unknown> | null> {
+  return serviceFor({ ...context, database }, () => undefined).exportPerson(personId);
+}
+
+/** Erases an account's volunteer data, for the identity module's account deletion (GDPR art. 17). */
+export function eraseVolunteerData(
+  database: Database,
+  context: Omit<ModuleContext, "moduleIndicators">,
+  personId: string,
+): Promise<void> {
+  return serviceFor({ ...context, database }, () => undefined).erasePerson(personId);
+}

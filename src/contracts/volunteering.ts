@@ -1,0 +1,238 @@
+import Type, { type Static } from "typebox";
+import { LocalizedText } from "./localized-text.ts";
+
+/** What a volunteer can care about: themes of the strategy's "Hyvä kasvaa Heinolassa" programmes. */
+export const THEMES = [
+  "elderly",
+  "children_youth",
+  "culture",
+  "sports",
+  "environment",
+  "events",
+  "neighbourhood",
+  "digital_help",
+] as const;
+export type Theme = (typeof THEMES)[number];
+
+/** Skills an opportunity may want and a volunteer may offer. */
+export const SKILLS = [
+  "reading",
+  "coaching",
+  "first_aid",
+  "driving",
+  "physical_work",
+  "cooking",
+  "languages",
+  "it",
+  "crafts",
+  "customer_service",
+] as const;
+export type Skill = (typeof SKILLS)[number];
+
+/** Areas of Heinola (a demo grouping of districts, see shared/finland.md) and "remote". */
+export const AREAS = ["keskusta", "jyranko", "tommola", "kirkonkyla", "vierumaki", "lusi", "remote"] as const;
+export type Area = (typeof AREAS)[number];
+
+export const WEEKDAYS = ["mon", "tue", "wed", "thu", "fri", "sat", "sun"] as const;
+export type Weekday = (typeof WEEKDAYS)[number];
+export const DAYPARTS = ["morning", "afternoon", "evening"] as const;
+export type Daypart = (typeof DAYPARTS)[number];
+/** A weekday and a part of the day in Helsinki time, e.g. "sat-morning". */
+export type TimeSlot = `${Weekday}-${Daypart}`;
+
+export const ORGANISATION_KINDS = ["association", "city_unit", "informal_group"] as const;
+export const OPPORTUNITY_KINDS = ["one_off", "event", "ongoing"] as const;
+export const CONTACT_CHANNELS = ["email", "phone"] as const;
+
+const enumOf = <T extends string>(values: readonly T[]) => Type.Unsafe<T>(Type.String({ enum: [...values] }));
+
+export const ThemeSchema = enumOf(THEMES);
+export const SkillSchema = enumOf(SKILLS);
+export const AreaSchema = enumOf(AREAS);
+export const TimeSlotSchema = Type.Unsafe<TimeSlot>(
+  Type.String({ pattern: `^(${WEEKDAYS.join("|")})-(${DAYPARTS.join("|")})$` }),
+);
+
+/** What a volunteer wishes: the matching's input, also stored as their profile. */
+export const VolunteerProfile = Type.Object(
+  {
+    interests: Type.Array(ThemeSchema, { maxItems: THEMES.length, uniqueItems: true }),
+    skills: Type.Array(SkillSchema, { maxItems: SKILLS.length, uniqueItems: true }),
+    areas: Type.Array(AreaSchema, { maxItems: AREAS.length, uniqueItems: true }),
+    languages: Type.Array(Type.String({ pattern: "^[a-z]{2}$" }), { maxItems: 10, uniqueItems: true }),
+    availability: Type.Array(TimeSlotSchema, { maxItems: 21, uniqueItems: true }),
+    age: Type.Optional(Type.Union([Type.Integer({ minimum: 13, maximum: 120 }), Type.Null()])),
+    contactBy: Type.Optional(enumOf(CONTACT_CHANNELS)),
+  },
+  { additionalProperties: false },
+);
+export type VolunteerProfile = Static<typeof VolunteerProfile>;
+
+/** One reason why an opportunity was suggested (or not); worded by the interface. */
+export const MatchReason = Type.Object({
+  code: Type.String(),
+  value: Type.Optional(Type.String()),
+  count: Type.Optional(Type.Integer()),
+});
+export type MatchReason = Static<typeof MatchReason>;
+
+export const ShiftView = Type.Object({
+  id: Type.String(),
+  startsAt: Type.String(),
+  endsAt: Type.String(),
+  places: Type.Integer(),
+  confirmed: Type.Integer(),
+  waitlisted: Type.Integer(),
+  seriesId: Type.Union([Type.String(), Type.Null()]),
+  cancelled: Type.Boolean(),
+});
+export type ShiftView = Static<typeof ShiftView>;
+
+export const OpportunityView = Type.Object({
+  id: Type.String(),
+  organisationId: Type.String(),
+  organisationName: Type.String(),
+  kind: enumOf(OPPORTUNITY_KINDS),
+  title: LocalizedText,
+  description: LocalizedText,
+  themes: Type.Array(ThemeSchema),
+  skills: Type.Array(SkillSchema),
+  area: AreaSchema,
+  place: Type.String(),
+  minAge: Type.Union([Type.Integer(), Type.Null()]),
+  accessibility: Type.Union([LocalizedText, Type.Null()]),
+  needsRecordExtract: Type.Boolean(),
+  contactName: Type.String(),
+  contactEmail: Type.String(),
+  isExample: Type.Boolean(),
+  shifts: Type.Array(ShiftView),
+});
+export type OpportunityView = Static<typeof OpportunityView>;
+
+export const MatchResult = Type.Object({
+  opportunity: OpportunityView,
+  score: Type.Number(),
+  reasons: Type.Array(MatchReason),
+});
+export type MatchResult = Static<typeof MatchResult>;
+
+export const OrganisationView = Type.Object({
+  id: Type.String(),
+  name: Type.String(),
+  kind: enumOf(ORGANISATION_KINDS),
+  yTunnus: Type.Union([Type.String(), Type.Null()]),
+  description: LocalizedText,
+  contactEmail: Type.String(),
+  contactPhone: Type.Union([Type.String(), Type.Null()]),
+  status: enumOf(["pending", "approved", "rejected"] as const),
+  isExample: Type.Boolean(),
+  createdAt: Type.String(),
+});
+export type OrganisationView = Static<typeof OrganisationView>;
+
+export const SignupStatus = enumOf(["confirmed", "waitlisted", "cancelled"] as const);
+export type SignupStatus = Static<typeof SignupStatus>;
+
+export const SignupView = Type.Object({
+  id: Type.String(),
+  status: SignupStatus,
+  position: Type.Union([Type.Integer(), Type.Null()], { description: "Place on the waitlist (1 = next)" }),
+  shift: ShiftView,
+  opportunityId: Type.String(),
+  opportunityTitle: LocalizedText,
+  place: Type.String(),
+});
+export type SignupView = Static<typeof SignupView>;
+
+export const HoursStatus = enumOf(["logged", "confirmed", "rejected"] as const);
+export const HoursView = Type.Object({
+  id: Type.String(),
+  volunteerName: Type.String(),
+  opportunityId: Type.String(),
+  opportunityTitle: LocalizedText,
+  shiftId: Type.Union([Type.String(), Type.Null()]),
+  workDate: Type.String(),
+  minutes: Type.Integer(),
+  note: Type.String(),
+  status: HoursStatus,
+});
+export type HoursView = Static<typeof HoursView>;
+
+export const VolunteerMe = Type.Object({
+  id: Type.String(),
+  displayName: Type.String(),
+  email: Type.Union([Type.String(), Type.Null()]),
+  hasAccount: Type.Boolean(),
+  profile: VolunteerProfile,
+  calendarFeedPath: Type.String(),
+  signups: Type.Array(SignupView),
+  hours: Type.Array(HoursView),
+  confirmedMinutes: Type.Integer(),
+});
+export type VolunteerMe = Static<typeof VolunteerMe>;
+
+export const RosterEntry = Type.Object({
+  signupId: Type.String(),
+  volunteerName: Type.String(),
+  status: SignupStatus,
+  position: Type.Union([Type.Integer(), Type.Null()]),
+});
+
+export const DashboardShift = Type.Object({
+  shift: ShiftView,
+  roster: Type.Array(RosterEntry),
+});
+
+export const OrganisationDashboard = Type.Object({
+  organisation: OrganisationView,
+  opportunities: Type.Array(
+    Type.Object({ opportunity: OpportunityView, shifts: Type.Array(DashboardShift) }),
+  ),
+  hoursToConfirm: Type.Array(HoursView),
+});
+export type OrganisationDashboard = Static<typeof OrganisationDashboard>;
+
+/** Body of POST /api/v1/volunteering/opportunities/:id/shifts: one shift, or a weekly series. */
+export const NewShifts = Type.Object(
+  {
+    date: Type.String({ pattern: "^\\d{4}-\\d{2}-\\d{2}$", description: "First day, Helsinki time" }),
+    startTime: Type.String({ pattern: "^([01]\\d|2[0-3]):[0-5]\\d$" }),
+    endTime: Type.String({ pattern: "^([01]\\d|2[0-3]):[0-5]\\d$" }),
+    places: Type.Integer({ minimum: 1, maximum: 1000 }),
+    weeks: Type.Optional(Type.Integer({ minimum: 1, maximum: 52, description: "1 = one-off" })),
+  },
+  { additionalProperties: false },
+);
+export type NewShifts = Static<typeof NewShifts>;
+
+export const NewOpportunity = Type.Object(
+  {
+    kind: enumOf(OPPORTUNITY_KINDS),
+    title: LocalizedText,
+    description: LocalizedText,
+    themes: Type.Array(ThemeSchema, { minItems: 1, maxItems: THEMES.length, uniqueItems: true }),
+    skills: Type.Array(SkillSchema, { maxItems: SKILLS.length, uniqueItems: true }),
+    area: AreaSchema,
+    place: Type.String({ minLength: 1, maxLength: 200 }),
+    minAge: Type.Optional(Type.Union([Type.Integer({ minimum: 0, maximum: 99 }), Type.Null()])),
+    accessibility: Type.Optional(Type.Union([LocalizedText, Type.Null()])),
+    needsRecordExtract: Type.Optional(Type.Boolean()),
+    contactName: Type.String({ minLength: 1, maxLength: 100 }),
+    contactEmail: Type.String({ minLength: 3, maxLength: 254, pattern: "^[^\\s@]+@[^\\s@]+\\.[^\\s@]{2,}$" }),
+  },
+  { additionalProperties: false },
+);
+export type NewOpportunity = Static<typeof NewOpportunity>;
+
+export const NewOrganisation = Type.Object(
+  {
+    name: Type.String({ minLength: 2, maxLength: 150 }),
+    kind: enumOf(ORGANISATION_KINDS),
+    yTunnus: Type.Optional(Type.String({ maxLength: 20 })),
+    description: LocalizedText,
+    contactEmail: Type.String({ minLength: 3, maxLength: 254, pattern: "^[^\\s@]+@[^\\s@]+\\.[^\\s@]{2,}$" }),
+    contactPhone: Type.Optional(Type.String({ maxLength: 40, pattern: "^[0-9 +()-]*$" })),
+  },
+  { additionalProperties: false },
+);
+export type NewOrganisation = Static<typeof NewOrganisation>;
