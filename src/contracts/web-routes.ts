@@ -17,6 +17,7 @@ export const WEB_ROUTES = {
   adminAudit: "/admin/audit",
   strategy: "/strategy",
   strategyIndicator: "/strategy/indicators/:key",
+  strategyGoal: "/strategy/goals/:id",
   strategyAction: "/strategy/actions/:id",
   strategyChanges: "/strategy/changes",
   strategyReport: "/strategy/report",

@@ -43,7 +43,7 @@ function csrfToken(): string | undefined {
 }
 
 async function request<T>(
-  method: "GET" | "POST" | "PATCH" | "DELETE",
+  method: "GET" | "POST" | "PUT" | "PATCH" | "DELETE",
   path: string,
   body: unknown,
   { locale, signal }: RequestOptions,
@@ -90,11 +90,11 @@ export function getJson<T>(path: string, options: RequestOptions): Promise<T> {
 }
 
 /**
- * A write (POST, PATCH, DELETE) with a JSON body, carrying the CSRF token. Resolves with the JSON answer,
- * or undefined for 204 No Content; errors as for getJson.
+ * A write (POST, PUT, PATCH, DELETE) with a JSON body, carrying the CSRF token. Resolves with the JSON
+ * answer, or undefined for 204 No Content; errors as for getJson.
  */
 export function sendJson<T = undefined>(
-  method: "POST" | "PATCH" | "DELETE",
+  method: "POST" | "PUT" | "PATCH" | "DELETE",
   path: string,
   body: unknown,
   options: RequestOptions,

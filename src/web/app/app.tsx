@@ -14,7 +14,10 @@ import { SignInPage } from "../features/identity/sign-in-page.tsx";
 import { VerifyEmailPage } from "../features/identity/verify-email-page.tsx";
 import { ActionPage } from "../features/strategy/follow-up/action-page.tsx";
 import { ChangesPage } from "../features/strategy/follow-up/changes-page.tsx";
+import { GoalPage } from "../features/strategy/follow-up/goal-page.tsx";
 import { IndicatorPage } from "../features/strategy/follow-up/indicator-page.tsx";
+import { ReportPage } from "../features/strategy/follow-up/report-page.tsx";
+import { StaffPage } from "../features/strategy/follow-up/staff-page.tsx";
 import { StrategyTreePage } from "../features/strategy/follow-up/strategy-tree-page.tsx";
 import { ProgrammePage } from "../features/strategy/programme-page.tsx";
 import type { initI18n } from "../i18n/i18n.ts";
@@ -38,6 +41,9 @@ export function App({ i18n }: { i18n: ReturnType<typeof initI18n> }) {
                 <Route path={WEB_ROUTES.strategyIndicator} element={<IndicatorPage />} />
                 <Route path={WEB_ROUTES.strategyAction} element={<ActionPage />} />
                 <Route path={WEB_ROUTES.strategyChanges} element={<ChangesPage />} />
+                <Route path={WEB_ROUTES.strategyGoal} element={<GoalPage />} />
+                <Route path={WEB_ROUTES.strategyReport} element={<ReportPage />} />
+                <Route path={WEB_ROUTES.strategyStaff} element={<StaffPage />} />
                 <Route path={WEB_ROUTES.accessibility} element={<AccessibilityPage />} />
                 <Route path={WEB_ROUTES.signIn} element={<SignInPage />} />
                 <Route path={WEB_ROUTES.register} element={<RegisterPage />} />

@@ -6,6 +6,9 @@ import budgetingSv from "./modules/budgeting.sv.json";
 import feedbackEn from "./modules/feedback.en.json";
 import feedbackFi from "./modules/feedback.fi.json";
 import feedbackSv from "./modules/feedback.sv.json";
+import strategyEn from "./modules/strategy.en.json";
+import strategyFi from "./modules/strategy.fi.json";
+import strategySv from "./modules/strategy.sv.json";
 import surveyEn from "./modules/survey.en.json";
 import surveyFi from "./modules/survey.fi.json";
 import surveySv from "./modules/survey.sv.json";
@@ -24,6 +27,7 @@ export const fi = {
   feedback: feedbackFi,
   survey: surveyFi,
   volunteering: volunteeringFi,
+  strategy: strategyFi,
 };
 export const sv = {
   ...coreSv,
@@ -31,6 +35,7 @@ export const sv = {
   feedback: feedbackSv,
   survey: surveySv,
   volunteering: volunteeringSv,
+  strategy: strategySv,
 };
 export const en = {
   ...coreEn,
@@ -38,4 +43,5 @@ export const en = {
   feedback: feedbackEn,
   survey: surveyEn,
   volunteering: volunteeringEn,
+  strategy: strategyEn,
 };

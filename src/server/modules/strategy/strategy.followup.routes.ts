@@ -198,6 +198,23 @@ export async function strategyFollowUpRoutes(
   );
 
   api.get(
+    "/api/v1/strategy/values.json",
+    {
+      config: { policy: publicRead },
+      schema: {
+        tags: ["strategy"],
+        summary: "Every indicator with its whole series as JSON (CC BY 4.0)",
+        response: { 200: Type.Array(IndicatorDetail) },
+      },
+    },
+    async (_request, reply) => {
+      const summaries = await followUp.indicators();
+      reply.header("link", LICENCE_LINK);
+      return Promise.all(summaries.map((s) => followUp.indicator(s.key)));
+    },
+  );
+
+  api.get(
     "/api/v1/strategy/data-dictionary",
     {
       config: { policy: publicRead },

@@ -135,6 +135,15 @@ describeEachDialect("strategy staff work", (dialect) => {
     expect(missing.json().detail).toBe("There is no such goal.");
   });
 
+  it("publishes every figure as JSON too, under CC BY 4.0", async () => {
+    const res = await t.app.inject("/api/v1/strategy/values.json");
+    expect(res.statusCode).toBe(200);
+    expect(res.headers.link).toContain("creativecommons.org/licenses/by/4.0");
+    const all = res.json() as { key: string; values: unknown[] }[];
+    expect(all.length).toBeGreaterThanOrEqual(12);
+    expect(all.find((i) => i.key === "kotona-asuvat-75")?.values.length).toBeGreaterThan(0);
+  });
+
   it("words each bad import row in the caller's language", async () => {
     const bad = "indicator,year,value\nkotona-asuvat-75,20x5,92\nei-ole,2025,1\n";
     for (const [lang, pattern] of [

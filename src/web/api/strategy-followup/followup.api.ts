@@ -58,5 +58,8 @@ export const FOLLOW_UP_DOWNLOADS = {
   reportPdf: (lang: Locale) => `/api/v1/strategy/report.pdf?lang=${lang}`,
   indicatorsCsv: "/api/v1/strategy/indicators.csv",
   valuesCsv: "/api/v1/strategy/values.csv",
+  valuesJson: "/api/v1/strategy/values.json",
+  indicatorsJson: "/api/v1/strategy/indicators",
+  treeJson: "/api/v1/strategy/tree",
   dataDictionary: "/api/v1/strategy/data-dictionary",
 } as const;

@@ -1,8 +1,10 @@
 import type {
   ActionDetail,
+  GoalDetail,
   IndicatorDetail,
   IndicatorSummary,
   StrategyChanges,
+  StrategyOverdue,
   StrategyTree,
 } from "../../../contracts/strategy.ts";
 import { useLocale } from "../../i18n/i18n.ts";
@@ -16,6 +18,7 @@ import {
   type TreeFilter,
   treeFilterQuery,
 } from "./followup.api.ts";
+import { fetchGoal, fetchOverdue } from "./staff.api.ts";
 
 /** The strategy tree, narrowed by a filter (an empty filter gives the whole tree). */
 export function useStrategyTree(filter: TreeFilter): ApiResource<StrategyTree> {
@@ -46,4 +49,14 @@ export function useChanges(from: number | undefined, to: number | undefined): Ap
       ? new Promise<StrategyChanges>(() => {})
       : fetchChanges(from, to, options),
   );
+}
+
+/** One goal by its id. */
+export function useGoal(id: string): ApiResource<GoalDetail> {
+  return useApiResource(`strategy-goal:${id}`, useLocale(), (options) => fetchGoal(id, options));
+}
+
+/** What staff must attend to; `version` reloads it after a write. */
+export function useOverdue(version: number): ApiResource<StrategyOverdue> {
+  return useApiResource(`strategy-overdue:${version}`, useLocale(), fetchOverdue);
 }

@@ -7,6 +7,11 @@ export function indicatorPath(key: string): string {
   return WEB_ROUTES.strategyIndicator.replace(":key", encodeURIComponent(key));
 }
 
+/** The page of a goal. */
+export function goalPath(id: string): string {
+  return WEB_ROUTES.strategyGoal.replace(":id", encodeURIComponent(id));
+}
+
 /** The page of an action. */
 export function actionPath(id: string): string {
   return WEB_ROUTES.strategyAction.replace(":id", encodeURIComponent(id));

@@ -18,7 +18,8 @@ import { useLocalize } from "../../../components/localized.ts";
 import { LoadingStatus, ProblemAlert } from "../../../components/request-status.tsx";
 import { PageHeading } from "../../../components/route-focus.tsx";
 import { useLocale } from "../../../i18n/i18n.ts";
-import { actionPath, formatDate, indicatorPath } from "./format.ts";
+import { hasRole, useSession } from "../../identity/session.tsx";
+import { actionPath, formatDate, goalPath, indicatorPath } from "./format.ts";
 import { ExampleDataNote, StatusWithReason } from "./status.tsx";
 import "./follow-up.css";
 
@@ -152,7 +153,7 @@ function Goal({ goal }: { goal: GoalNode }) {
   return (
     <li className="follow-up-goal">
       <h3 className="follow-up-goal__title" lang={title.lang}>
-        {title.text}
+        <Link to={goalPath(goal.id)}>{title.text}</Link>
       </h3>
       <StatusWithReason status={goal.status} />
       {goal.targetGroups.length > 0 ? (
@@ -257,6 +258,9 @@ function Downloads() {
       <h2 id="raportti-ja-avoin-data">{t("followUp.tree.downloadsHeading")}</h2>
       <ul className="follow-up-downloads">
         <li>
+          <Link to={WEB_ROUTES.strategyReport}>{t("strategy.report.reportLink")}</Link>
+        </li>
+        <li>
           <Link to={WEB_ROUTES.strategyChanges}>{t("followUp.tree.changesLink")}</Link>
         </li>
         <li>
@@ -283,6 +287,21 @@ function Downloads() {
       </ul>
       <p>{t("followUp.tree.licence")}</p>
     </section>
+  );
+}
+
+/** Staff and admins see the way to their follow-up desk. */
+function StaffLink() {
+  const { t } = useTranslation();
+  const { info } = useSession();
+  const person = info?.person;
+  if (!person || !hasRole(person, "staff", "admin")) return null;
+  return (
+    <p>
+      <Link to={WEB_ROUTES.strategyStaff} className="button button--secondary">
+        {t("strategy.staff.link")}
+      </Link>
+    </p>
   );
 }
 
@@ -317,6 +336,7 @@ export function StrategyTreePage() {
           ) : null}
         </p>
       </header>
+      <StaffLink />
       <FilterForm whole={whole.data} filter={filter} />
       <LoadingStatus loading={tree.status === "loading" && !tree.data} />
       {tree.status === "error" ? <ProblemAlert error={tree.error} onRetry={tree.reload} /> : null}
