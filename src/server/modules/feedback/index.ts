@@ -1,11 +1,29 @@
+import { asModuleDb } from "../../db/db.ts";
 import type { ModuleManifest } from "../../platform/module.ts";
+import { FeedbackNotifier } from "./feedback.notify.ts";
+import { feedbackRoutes } from "./feedback.routes.ts";
+import { EXAMPLE_SERVICES, seedServices } from "./feedback.seed.ts";
+import { FeedbackDesk } from "./feedback.service.ts";
+import type { FeedbackTables } from "./feedback.tables.ts";
 
 /**
- * Feedback and service requests (palaute) with the Open311 GeoReport v2 API. Only its working-hours
- * arithmetic exists so far, so residents do not see it as available.
+ * Feedback and service requests (palaute): residents report, staff handle with response-time promises in
+ * working hours, and the Open311 GeoReport v2 API. Not yet available to residents: the web pages are
+ * being built (the web half flips `available` when they work).
  */
 export const feedbackModule: ModuleManifest = {
   name: "feedback",
   available: false,
   webPath: null,
+  // The services are example data (esimerkkiaineisto): a city defines its own, so only --demo adds them.
+  seed: async (database, { demo, now }) => {
+    if (!demo) return { module: "feedback", created: 0, updated: 0, unchanged: 0 };
+    return seedServices(asModuleDb<FeedbackTables>(database.db), EXAMPLE_SERVICES, now);
+  },
+  routes: async (app, context) => {
+    const desk = new FeedbackDesk(asModuleDb<FeedbackTables>(context.database.db), context.now);
+    const notifier = new FeedbackNotifier(context.mailer, context.config.publicUrl, app.log);
+    app.addHook("onClose", () => notifier.settle());
+    await feedbackRoutes(app, desk, notifier);
+  },
 };

@@ -1,0 +1,359 @@
+import { type Kysely, sql, type Transaction } from "kysely";
+import type {
+  ApiKeyRow,
+  EventRow,
+  FeedbackTables,
+  NewRequestRow,
+  RequestRow,
+  ServiceAttributeRow,
+  ServiceRow,
+} from "./feedback.tables.ts";
+
+// Every query of the feedback module, on its own tables only.
+
+/** The module's database handle, or a transaction on it. */
+export type FeedbackDb = Kysely<FeedbackTables> | Transaction<FeedbackTables>;
+
+/** A service with its attributes, as stored. */
+export interface StoredService {
+  service: ServiceRow;
+  attributes: ServiceAttributeRow[];
+}
+
+/** Every service (active ones only unless asked), in display order, each with its attributes. */
+export async function selectServices(db: FeedbackDb, includeInactive = false): Promise<StoredService[]> {
+  let query = db.selectFrom("feedbackService").selectAll().orderBy("position").orderBy("code");
+  if (!includeInactive) query = query.where("isActive", "=", 1);
+  const services = await query.execute();
+  if (services.length === 0) return [];
+  const attributes = await db
+    .selectFrom("feedbackServiceAttribute")
+    .selectAll()
+    .where(
+      "serviceId",
+      "in",
+      services.map((s) => s.id),
+    )
+    .orderBy("position")
+    .execute();
+  return services.map((service) => ({
+    service,
+    attributes: attributes.filter((a) => a.serviceId === service.id),
+  }));
+}
+
+/** A new request, its first history entry and its photos, in the caller's transaction. */
+export async function insertRequest(
+  trx: FeedbackDb,
+  row: NewRequestRow,
+  event: Omit<EventRow, "requestId">,
+  photos: {
+    id: string;
+    position: number;
+    contentType: string;
+    altText: string | null;
+    content: Uint8Array;
+    createdAt: string;
+  }[],
+): Promise<void> {
+  await trx.insertInto("feedbackRequest").values(row).execute();
+  await trx
+    .insertInto("feedbackEvent")
+    .values({ ...event, requestId: row.id })
+    .execute();
+  if (photos.length > 0) {
+    await trx
+      .insertInto("feedbackPhoto")
+      .values(
+        photos.map((p) => ({
+          id: p.id,
+          requestId: row.id,
+          position: p.position,
+          contentType: p.contentType,
+          byteSize: p.content.length,
+          altText: p.altText,
+          content: Buffer.from(p.content.buffer, p.content.byteOffset, p.content.length),
+          createdAt: p.createdAt,
+        })),
+      )
+      .execute();
+  }
+}
+
+/** Whether a database error is a unique-constraint violation (SQLite or PostgreSQL). */
+export function isUniqueViolation(error: unknown): boolean {
+  const code = (error as { code?: unknown } | null)?.code;
+  return code === "23505" || code === "SQLITE_CONSTRAINT_UNIQUE" || code === "SQLITE_CONSTRAINT_PRIMARYKEY";
+}
+
+/** One request by its id. */
+export function selectRequestById(db: FeedbackDb, id: string): Promise<RequestRow | undefined> {
+  return db.selectFrom("feedbackRequest").selectAll().where("id", "=", id).executeTakeFirst();
+}
+
+/** One request by its reference number. */
+export function selectRequestByReference(db: FeedbackDb, reference: string): Promise<RequestRow | undefined> {
+  return db.selectFrom("feedbackRequest").selectAll().where("reference", "=", reference).executeTakeFirst();
+}
+
+/** Requests by their reference numbers. */
+export async function selectRequestsByReferences(
+  db: FeedbackDb,
+  references: string[],
+): Promise<RequestRow[]> {
+  if (references.length === 0) return [];
+  return db
+    .selectFrom("feedbackRequest")
+    .selectAll()
+    .where("reference", "in", references)
+    .orderBy("requestedAt", "desc")
+    .orderBy("id", "desc")
+    .execute();
+}
+
+/** One request by its Open311 token. */
+export function selectRequestByToken(db: FeedbackDb, token: string): Promise<RequestRow | undefined> {
+  return db.selectFrom("feedbackRequest").selectAll().where("token", "=", token).executeTakeFirst();
+}
+
+/** Filters over requests; every field narrows the set. */
+export interface RequestFilter {
+  serviceIds?: string[];
+  statuses?: string[];
+  units?: string[];
+  requestedFrom?: string;
+  requestedTo?: string;
+  updatedAfter?: string;
+  updatedBefore?: string;
+  bbox?: { minLat: number; minLong: number; maxLat: number; maxLong: number };
+  publishedOnly?: boolean;
+  reporterId?: string;
+  assignee?: string | null;
+  overdueAt?: string;
+  search?: string;
+}
+
+/** How a page of requests is ordered: newest first, or overdue first at a given instant. */
+export type RequestOrder = { by: "newest" } | { by: "overdue"; at: string };
+
+/** A page of requests matching a filter, newest first, and how many match in all. */
+export async function selectRequests(
+  db: FeedbackDb,
+  filter: RequestFilter,
+  page: { limit: number; offset: number },
+  withTotal = true,
+  order: RequestOrder = { by: "newest" },
+): Promise<{ rows: RequestRow[]; total: number }> {
+  let query = db.selectFrom("feedbackRequest");
+  if (filter.serviceIds) query = query.where("serviceId", "in", nonEmpty(filter.serviceIds));
+  if (filter.statuses) query = query.where("status", "in", nonEmpty(filter.statuses));
+  if (filter.units) query = query.where("unit", "in", nonEmpty(filter.units));
+  if (filter.requestedFrom) query = query.where("requestedAt", ">=", filter.requestedFrom);
+  if (filter.requestedTo) query = query.where("requestedAt", "<=", filter.requestedTo);
+  if (filter.updatedAfter) query = query.where("updatedAt", ">", filter.updatedAfter);
+  if (filter.updatedBefore) query = query.where("updatedAt", "<", filter.updatedBefore);
+  if (filter.bbox) {
+    const b = filter.bbox;
+    query = query
+      .where("lat", ">=", b.minLat)
+      .where("lat", "<=", b.maxLat)
+      .where("long", ">=", b.minLong)
+      .where("long", "<=", b.maxLong);
+  }
+  if (filter.publishedOnly) query = query.where("visibility", "=", "published");
+  if (filter.reporterId) query = query.where("reporterId", "=", filter.reporterId);
+  if (filter.assignee !== undefined) {
+    query =
+      filter.assignee === null
+        ? query.where("assigneeId", "is", null)
+        : query.where("assigneeId", "=", filter.assignee);
+  }
+  if (filter.overdueAt) {
+    const at = filter.overdueAt;
+    query = query.where((eb) =>
+      eb.and([
+        eb("status", "in", ["received", "allocated", "handling"]),
+        eb.or([
+          eb.and([eb("firstResponseAt", "is", null), eb("expectedFirstResponseAt", "<", at)]),
+          eb("expectedResolutionAt", "<", at),
+        ]),
+      ]),
+    );
+  }
+  if (filter.search) {
+    const pattern = `%${filter.search.replaceAll(/[\\%_]/g, (c) => `\\${c}`).toLowerCase()}%`;
+    query = query.where((eb) =>
+      eb.or([
+        eb(sql`lower(coalesce(public_description, description))`, "like", sql`${pattern} escape '\\'`),
+        eb(sql`lower(coalesce(title, ''))`, "like", sql`${pattern} escape '\\'`),
+      ]),
+    );
+  }
+  let ordered = query.selectAll();
+  if (order.by === "overdue") {
+    const at = order.at;
+    ordered = ordered
+      .orderBy(
+        sql`case when status in ('received', 'allocated', 'handling') and ((first_response_at is null and expected_first_response_at < ${at}) or expected_resolution_at < ${at}) then 0 else 1 end`,
+      )
+      .orderBy("expectedFirstResponseAt");
+  }
+  const rows = await ordered
+    .orderBy("requestedAt", "desc")
+    .orderBy("id", "desc")
+    .limit(page.limit)
+    .offset(page.offset)
+    .execute();
+  if (!withTotal) return { rows, total: rows.length };
+  const counted = await query.select((eb) => eb.fn.countAll<number>().as("n")).executeTakeFirstOrThrow();
+  return { rows, total: Number(counted.n) };
+}
+
+function nonEmpty(values: string[]): string[] {
+  // `in ()` is a syntax error; a list that can match nothing is expressed with an impossible value.
+  return values.length > 0 ? values : ["\u0001none"];
+}
+
+/** Appends one history entry to a request, in the caller's transaction. */
+export async function insertEvent(
+  trx: FeedbackDb,
+  requestId: string,
+  event: Omit<EventRow, "requestId">,
+): Promise<void> {
+  await trx
+    .insertInto("feedbackEvent")
+    .values({ ...event, requestId })
+    .execute();
+}
+
+/** A request's history, oldest first. */
+export function selectEvents(
+  db: FeedbackDb,
+  requestId: string,
+  includeInternal: boolean,
+): Promise<EventRow[]> {
+  let query = db.selectFrom("feedbackEvent").selectAll().where("requestId", "=", requestId);
+  if (!includeInternal) query = query.where("isInternal", "=", 0);
+  return query.orderBy("at").orderBy("id").execute();
+}
+
+/** The histories of several requests, oldest first (public entries only unless asked). */
+export async function selectEventsOf(
+  db: FeedbackDb,
+  requestIds: string[],
+  includeInternal: boolean,
+): Promise<EventRow[]> {
+  if (requestIds.length === 0) return [];
+  let query = db.selectFrom("feedbackEvent").selectAll().where("requestId", "in", requestIds);
+  if (!includeInternal) query = query.where("isInternal", "=", 0);
+  return query.orderBy("at").orderBy("id").execute();
+}
+
+/** Photo ids and types of several requests, in order. */
+export async function selectPhotoList(
+  db: FeedbackDb,
+  requestIds: string[],
+): Promise<{ id: string; requestId: string; contentType: string; altText: string | null }[]> {
+  if (requestIds.length === 0) return [];
+  return db
+    .selectFrom("feedbackPhoto")
+    .select(["id", "requestId", "contentType", "altText"])
+    .where("requestId", "in", requestIds)
+    .orderBy("requestId")
+    .orderBy("position")
+    .execute();
+}
+
+/** One photo with its bytes and the request it belongs to. */
+export function selectPhoto(db: FeedbackDb, id: string) {
+  return db
+    .selectFrom("feedbackPhoto")
+    .select(["id", "requestId", "contentType", "content"])
+    .where("id", "=", id)
+    .executeTakeFirst();
+}
+
+/** Reference numbers of the requests marked as duplicates of one. */
+export async function selectDuplicateReferences(db: FeedbackDb, requestId: string): Promise<string[]> {
+  const rows = await db
+    .selectFrom("feedbackRequest")
+    .select("reference")
+    .where("duplicateOf", "=", requestId)
+    .orderBy("requestedAt")
+    .execute();
+  return rows.map((r) => r.reference);
+}
+
+/** References of several request ids (to show what a request duplicates). */
+export async function selectReferencesOf(db: FeedbackDb, ids: string[]): Promise<Map<string, string>> {
+  if (ids.length === 0) return new Map();
+  const rows = await db
+    .selectFrom("feedbackRequest")
+    .select(["id", "reference"])
+    .where("id", "in", ids)
+    .execute();
+  return new Map(rows.map((r) => [r.id, r.reference]));
+}
+
+/** Unfinished requests of the same service near a point (or anywhere when it has none), newest first. */
+export function selectNearbyOpen(
+  db: FeedbackDb,
+  request: RequestRow,
+  box: { minLat: number; minLong: number; maxLat: number; maxLong: number } | null,
+  since: string,
+  limit: number,
+): Promise<RequestRow[]> {
+  let query = db
+    .selectFrom("feedbackRequest")
+    .selectAll()
+    .where("serviceId", "=", request.serviceId)
+    .where("id", "!=", request.id)
+    .where("duplicateOf", "is", null)
+    .where("status", "in", ["received", "allocated", "handling"])
+    .where("requestedAt", ">=", since);
+  if (box) {
+    query = query
+      .where("lat", ">=", box.minLat)
+      .where("lat", "<=", box.maxLat)
+      .where("long", ">=", box.minLong)
+      .where("long", "<=", box.maxLong);
+  }
+  return query.orderBy("requestedAt", "desc").limit(limit).execute();
+}
+
+// ---- Open311 API keys ----
+
+/** Stores a new key's hash. */
+export async function insertApiKey(db: FeedbackDb, row: ApiKeyRow): Promise<void> {
+  await db.insertInto("feedbackApiKey").values(row).execute();
+}
+
+/** Every key (hashes are not returned). */
+export function selectApiKeys(db: FeedbackDb) {
+  return db
+    .selectFrom("feedbackApiKey")
+    .select(["id", "name", "createdAt", "revokedAt"])
+    .orderBy("createdAt")
+    .execute();
+}
+
+/** The live key with this hash. */
+export function selectActiveApiKey(db: FeedbackDb, keyHash: string) {
+  return db
+    .selectFrom("feedbackApiKey")
+    .select(["id", "name"])
+    .where("keyHash", "=", keyHash)
+    .where("revokedAt", "is", null)
+    .executeTakeFirst();
+}
+
+/** Marks a key revoked; how many keys changed (0 when unknown or already revoked). */
+export async function revokeApiKey(db: FeedbackDb, id: string, at: string): Promise<number> {
+  const result = await db
+    .updateTable("feedbackApiKey")
+    .set({ revokedAt: at })
+    .where("id", "=", id)
+    .where("revokedAt", "is", null)
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows);
+}
