@@ -1121,9 +1121,13 @@ export class VolunteeringService {
 
   // ---- figures, open data and personal data ----------------------------------------------------------------
 
-  /** Confirmed volunteer hours of a year (the strategy indicator volunteering.confirmed_hours). */
-  async confirmedHours(year: number): Promise<number> {
-    return Math.round(((await repo.confirmedMinutesIn(this.#db, year)) / 60) * 10) / 10;
+  /**
+   * Confirmed volunteer hours of a year (the strategy indicator volunteering.confirmed_hours); null while no
+   * hours have been confirmed for it, so an unused module reads as "no data" rather than as zero work.
+   */
+  async confirmedHours(year: number): Promise<number | null> {
+    const minutes = await repo.confirmedMinutesIn(this.#db, year);
+    return minutes === 0 ? null : Math.round((minutes / 60) * 10) / 10;
   }
 
   /** CSV: confirmed hours by month and area, cells with fewer than five volunteers suppressed. */
