@@ -1,0 +1,237 @@
+import Type, { type Static } from "typebox";
+import { LocalizedText } from "./localized-text.ts";
+
+/** The question types of a questionnaire (issue 7). */
+export const QUESTION_TYPES = [
+  "single",
+  "multi",
+  "likert5",
+  "scale0to10",
+  "grade4to10",
+  "number",
+  "text",
+] as const;
+export type QuestionType = (typeof QUESTION_TYPES)[number];
+
+/** The weighting variables; a background question may supply one when the sample frame does not. */
+export const WEIGHTING_VARIABLES = ["age_group", "sex", "area"] as const;
+export type WeightingVariable = (typeof WEIGHTING_VARIABLES)[number];
+
+/** The answer that means "don't know / haven't used": kept, but missing in every estimate. */
+export const DONT_KNOW = "dk";
+
+/** The channels a response comes through; stored with each response. */
+export const RESPONSE_MODES = ["web", "phone", "paper"] as const;
+export type ResponseMode = (typeof RESPONSE_MODES)[number];
+
+/** Outcomes of one call to a sample member. */
+export const CALL_OUTCOMES = ["no_answer", "refused", "call_back", "completed"] as const;
+export type CallOutcome = (typeof CALL_OUTCOMES)[number];
+
+const QuestionKey = Type.String({ pattern: "^[a-z][a-z0-9_]{0,39}$" });
+// Any text without separators (";" and "," split multiple choices in CSV); area names have non-ASCII letters.
+const OptionValue = Type.String({ minLength: 1, maxLength: 40, pattern: '^[^\\s;,"]([^;,"]*[^\\s;,"])?$' });
+
+/** One question; the key links the same question across years and versions. */
+export const Question = Type.Object(
+  {
+    key: QuestionKey,
+    type: Type.Unsafe<QuestionType>(Type.String({ enum: [...QUESTION_TYPES] })),
+    section: Type.Optional(LocalizedText),
+    text: LocalizedText,
+    help: Type.Optional(LocalizedText),
+    required: Type.Boolean(),
+    options: Type.Optional(
+      Type.Array(Type.Object({ value: OptionValue, label: LocalizedText }, { additionalProperties: false }), {
+        maxItems: 40,
+      }),
+    ),
+    allowDontKnow: Type.Optional(Type.Boolean()),
+    min: Type.Optional(Type.Number()),
+    max: Type.Optional(Type.Number()),
+    showIf: Type.Optional(
+      Type.Object(
+        { question: QuestionKey, values: Type.Array(OptionValue, { minItems: 1, maxItems: 40 }) },
+        { additionalProperties: false },
+      ),
+    ),
+    weighting: Type.Optional(Type.Unsafe<WeightingVariable>(Type.String({ enum: [...WEIGHTING_VARIABLES] }))),
+    satisfiedValues: Type.Optional(Type.Array(OptionValue, { minItems: 1, maxItems: 40 })),
+  },
+  { additionalProperties: false },
+);
+export type Question = Static<typeof Question>;
+
+/** A questionnaire as staff write it (a new version is made when the key exists already). */
+export const QuestionnaireInput = Type.Object(
+  {
+    key: Type.String({ pattern: "^[a-z0-9][a-z0-9-]{0,79}$" }),
+    title: LocalizedText,
+    intro: Type.Optional(LocalizedText),
+    questions: Type.Array(Question, { minItems: 1, maxItems: 200 }),
+    overallQuestion: Type.Optional(QuestionKey),
+  },
+  { additionalProperties: false },
+);
+export type QuestionnaireInput = Static<typeof QuestionnaireInput>;
+
+export const Questionnaire = Type.Object({
+  id: Type.String(),
+  key: Type.String(),
+  version: Type.Integer(),
+  title: LocalizedText,
+  intro: Type.Union([LocalizedText, Type.Null()]),
+  questions: Type.Array(Question),
+  overallQuestion: Type.Union([Type.String(), Type.Null()]),
+  isExampleData: Type.Boolean(),
+});
+export type Questionnaire = Static<typeof Questionnaire>;
+
+export const RoundInput = Type.Object(
+  {
+    slug: Type.String({ pattern: "^[a-z0-9][a-z0-9-]{0,79}$" }),
+    questionnaireId: Type.String({ maxLength: 64 }),
+    year: Type.Integer({ minimum: 1990, maximum: 2100 }),
+    title: LocalizedText,
+    fieldworkStart: Type.String({ format: "date" }),
+    fieldworkEnd: Type.String({ format: "date" }),
+    openWeb: Type.Optional(Type.Boolean({ description: "Signed-in residents may answer without a code" })),
+  },
+  { additionalProperties: false },
+);
+export type RoundInput = Static<typeof RoundInput>;
+
+export const RoundSummary = Type.Object({
+  id: Type.String(),
+  slug: Type.String(),
+  year: Type.Integer(),
+  title: LocalizedText,
+  fieldworkStart: Type.String(),
+  fieldworkEnd: Type.String(),
+  openWeb: Type.Boolean(),
+  questionnaireId: Type.String(),
+  completedResponses: Type.Integer(),
+  isExampleData: Type.Boolean(),
+});
+export type RoundSummary = Static<typeof RoundSummary>;
+
+/** Answers by question key: a string, several strings (multiple choice) or null. */
+export const Answers = Type.Record(
+  Type.String({ pattern: "^[a-z][a-z0-9_]{0,39}$" }),
+  Type.Union([
+    Type.String({ maxLength: 4000 }),
+    Type.Array(Type.String({ maxLength: 40 }), { maxItems: 40 }),
+    Type.Null(),
+  ]),
+);
+export type Answers = Static<typeof Answers>;
+
+/** A response in progress or done, as the one answering (or interviewing) sees it. */
+export const ResponseSession = Type.Object({
+  responseId: Type.String(),
+  round: RoundSummary,
+  questionnaire: Questionnaire,
+  mode: Type.Unsafe<ResponseMode>(Type.String({ enum: [...RESPONSE_MODES] })),
+  status: Type.Union([Type.Literal("in_progress"), Type.Literal("complete")]),
+  answers: Answers,
+  framed: Type.Boolean({
+    description: "The sample frame gives age group, sex and area: background questions are skipped",
+  }),
+});
+export type ResponseSession = Static<typeof ResponseSession>;
+
+/** One estimate line of the published results (numbers null when the cell is suppressed). */
+export const ResultRow = Type.Object({
+  key: Type.String(),
+  question: Type.String(),
+  kind: Type.String(),
+  category: Type.Union([Type.String(), Type.Null()]),
+  domainVariable: Type.Union([Type.String(), Type.Null()]),
+  domain: Type.Union([Type.String(), Type.Null()]),
+  estimate: Type.Union([Type.Number(), Type.Null()]),
+  se: Type.Union([Type.Number(), Type.Null()]),
+  ciLow: Type.Union([Type.Number(), Type.Null()]),
+  ciHigh: Type.Union([Type.Number(), Type.Null()]),
+  nUsed: Type.Union([Type.Integer(), Type.Null()]),
+  suppressed: Type.Boolean(),
+  previous: Type.Union([
+    Type.Object({
+      year: Type.Integer(),
+      estimate: Type.Number(),
+      se: Type.Number(),
+      difference: Type.Number(),
+      seDifference: Type.Number(),
+      z: Type.Number(),
+      pValue: Type.Number(),
+      significant: Type.Boolean(),
+    }),
+    Type.Null(),
+  ]),
+});
+export type ResultRow = Static<typeof ResultRow>;
+
+export const ThemeCount = Type.Object({
+  question: Type.String(),
+  theme: Type.String(),
+  count: Type.Union([Type.Integer(), Type.Null()]),
+  suppressed: Type.Boolean(),
+});
+export type ThemeCount = Static<typeof ThemeCount>;
+
+/** GET /api/v1/survey/rounds/:slug/results: weighted results, CC BY 4.0. */
+export const SurveyResults = Type.Object({
+  round: RoundSummary,
+  questionnaire: Questionnaire,
+  previousYear: Type.Union([Type.Integer(), Type.Null()]),
+  weighting: Type.Object({
+    method: Type.String(),
+    respondents: Type.Integer(),
+    excluded: Type.Integer({ description: "Complete responses without every weighting variable" }),
+    effectiveSampleSize: Type.Number(),
+    designEffect: Type.Number(),
+    cycles: Type.Union([Type.Integer(), Type.Null()]),
+    marginsYear: Type.Integer(),
+  }),
+  rows: Type.Array(ResultRow),
+  themes: Type.Array(ThemeCount),
+  minimumCellSize: Type.Integer(),
+  licence: Type.String(),
+});
+export type SurveyResults = Static<typeof SurveyResults>;
+
+export const CallListEntry = Type.Object({
+  memberId: Type.String(),
+  label: Type.String(),
+  phone: Type.Union([Type.String(), Type.Null()]),
+  ageGroup: Type.String(),
+  sex: Type.String(),
+  area: Type.String(),
+  status: Type.String(),
+  callBackAt: Type.Union([Type.String(), Type.Null()]),
+  attempts: Type.Integer(),
+  responseStatus: Type.Union([Type.String(), Type.Null()]),
+});
+export type CallListEntry = Static<typeof CallListEntry>;
+
+export const QuotaFill = Type.Object({
+  ageGroup: Type.String(),
+  area: Type.String(),
+  target: Type.Integer(),
+  completed: Type.Integer(),
+});
+export type QuotaFill = Static<typeof QuotaFill>;
+
+export const CallList = Type.Object({
+  round: RoundSummary,
+  entries: Type.Array(CallListEntry),
+  quotas: Type.Array(QuotaFill),
+});
+export type CallList = Static<typeof CallList>;
+
+export const OpenAnswer = Type.Object({
+  responseId: Type.String(),
+  question: Type.String(),
+  text: Type.String(),
+  themes: Type.Array(Type.String()),
+});
+export type OpenAnswer = Static<typeof OpenAnswer>;
