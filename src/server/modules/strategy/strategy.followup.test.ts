@@ -103,7 +103,8 @@ describeEachDialect("strategy follow-up", (dialect) => {
   it("computes a module indicator from the identity module's data, never typed in", async () => {
     expect((await resident.post("/api/v1/strategy/indicators/refresh")).statusCode).toBe(403);
     const refreshed = await staff.post("/api/v1/strategy/indicators/refresh");
-    expect(refreshed.json()).toEqual({ refreshed: 1 });
+    // Identity's figure, and those of any other installed module that offers one for this year.
+    expect(refreshed.json().refreshed).toBeGreaterThanOrEqual(1);
     const indicator = (
       await t.app.inject("/api/v1/strategy/indicators/vahvasti-tunnistautuneet-asukkaat")
     ).json();
