@@ -21,6 +21,8 @@ const MODULE_INDICATORS: Record<string, string> = {
 // A stand-in for the budgeting module as it will be: its manifest offers the turnout of each year's vote,
 // computed from its own data (here, a fixed figure for 2026 and none for other years).
 const turnoutAsked: number[] = [];
+// The other installed modules' own figures, wrapped only to record that the strategy asked for them.
+const realFiguresAsked: string[] = [];
 const testModules: ModuleManifest[] = modules.map((m) =>
   m.name === "budgeting"
     ? {
@@ -35,7 +37,19 @@ const testModules: ModuleManifest[] = modules.map((m) =>
           },
         ],
       }
-    : m,
+    : m.indicators && m.name !== "identity"
+      ? {
+          ...m,
+          indicators: (context) =>
+            (m.indicators?.(context) ?? []).map((source) => ({
+              key: source.key,
+              valueFor: (year: number) => {
+                realFiguresAsked.push(`${source.key}@${year}`);
+                return source.valueFor(year);
+              },
+            })),
+        }
+      : m,
 );
 
 describeEachDialect("strategy staff work", (dialect) => {
@@ -86,14 +100,15 @@ describeEachDialect("strategy staff work", (dialect) => {
     }
   });
 
-  it("takes volunteering's confirmed hours from the volunteering module itself", async () => {
+  it("reads volunteering's confirmed hours from the volunteering module itself, no data while it has none", async () => {
+    // The real volunteering manifest was asked for the current year's figure when the server became ready.
+    expect(realFiguresAsked).toContain("volunteering.confirmed_hours@2026");
     const hours = (
       await t.app.inject("/api/v1/strategy/indicators/vapaaehtoistyon-vahvistetut-tunnit")
     ).json();
-    // No hours have been confirmed in this fresh database, and the module says so: 0 hours in 2026.
-    expect(hours.values).toEqual([
-      expect.objectContaining({ year: 2026, value: 0, source: "module:volunteering.confirmed_hours" }),
-    ]);
+    // No hours have been confirmed in this fresh database, and the module says it has no figure.
+    expect(hours.values).toEqual([]);
+    expect(hours.status.status).toBe("no_data");
   });
 
   it("lets a module indicator flow in from the module's manifest at start, computed and never typed in", async () => {
