@@ -191,6 +191,8 @@ export const PublicListQuery = Type.Object({
   status: Type.Optional(Type.String({ maxLength: 100 })),
   from: Type.Optional(Type.String({ format: "date-time" })),
   to: Type.Optional(Type.String({ format: "date-time" })),
+  /** One of the areas of GET /api/v1/feedback/areas. */
+  area: Type.Optional(Type.String({ maxLength: 40 })),
   /** Bounding box "minLat,minLong,maxLat,maxLong". */
   bbox: Type.Optional(Type.String({ maxLength: 100 })),
   page: Type.Optional(Type.Integer({ minimum: 1, maximum: 10000 })),
@@ -226,6 +228,9 @@ export const QueueItem = Type.Object({
   visibility: VisibilitySchema,
   description: Type.String(),
   assigneeId: Type.Union([Type.String(), Type.Null()]),
+  /** The handler's display name (staff names only). */
+  assigneeName: Type.Union([Type.String(), Type.Null()]),
+  address: Type.Union([Type.String(), Type.Null()]),
   requestedAt: Type.String(),
   updatedAt: Type.String(),
   expectedFirstResponseAt: Type.String(),
@@ -268,6 +273,8 @@ export const HandlerEvent = Type.Object({
   note: Type.Union([Type.String(), Type.Null()]),
   isInternal: Type.Boolean(),
   actorId: Type.Union([Type.String(), Type.Null()]),
+  /** The staff member who acted; null for the reporter's own entries (residents are never named). */
+  actorName: Type.Union([Type.String(), Type.Null()]),
 });
 export type HandlerEvent = Static<typeof HandlerEvent>;
 
@@ -280,7 +287,6 @@ export const HandlerRequestDetail = Type.Object({
   closeReason: Type.Union([Type.String(), Type.Null()]),
   lat: Type.Union([Type.Number(), Type.Null()]),
   long: Type.Union([Type.Number(), Type.Null()]),
-  address: Type.Union([Type.String(), Type.Null()]),
   attributes: Type.Record(Type.String(), Type.Union([Type.String(), Type.Array(Type.String())])),
   contact: Type.Object({
     email: Type.Union([Type.String(), Type.Null()]),
@@ -294,6 +300,8 @@ export const HandlerRequestDetail = Type.Object({
   duplicates: Type.Array(Type.String()),
   photos: Type.Array(PhotoRef),
   history: Type.Array(HandlerEvent),
+  /** Who can be assigned: staff of the request's unit (and of every unit). */
+  assignable: Type.Array(Type.Object({ id: Type.String(), displayName: Type.String() })),
 });
 export type HandlerRequestDetail = Static<typeof HandlerRequestDetail>;
 
@@ -346,3 +354,12 @@ export const DuplicateBody = Type.Object(
   { duplicateOf: Type.String({ minLength: 1, maxLength: 40 }) },
   { additionalProperties: false },
 );
+
+/** An area residents can filter the public list by (a box, so that the list works without a map). */
+export const FeedbackArea = Type.Object({
+  code: Type.String(),
+  name: LocalizedText,
+  /** "minLat,minLong,maxLat,maxLong" (WGS84). */
+  bbox: Type.String(),
+});
+export type FeedbackArea = Static<typeof FeedbackArea>;

@@ -359,5 +359,10 @@ describeEachDialect("feedback web API", (dialect) => {
     });
     const list = (await anon.get("/api/v1/feedback/requests?bbox=61.05,25.85,61.15,25.95")).json();
     expect(list.items.map((r: { reference: string }) => r.reference)).toEqual([inBox.reference]);
+    const areas = (await anon.get("/api/v1/feedback/areas")).json();
+    expect(areas.map((a: { code: string }) => a.code)).toContain("etela");
+    const south = (await anon.get("/api/v1/feedback/requests?area=etela")).json();
+    expect(south.items.map((r: { reference: string }) => r.reference)).toEqual([inBox.reference]);
+    expect((await anon.get("/api/v1/feedback/requests?area=atlantis")).statusCode).toBe(400);
   });
 });

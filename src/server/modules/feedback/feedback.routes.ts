@@ -9,6 +9,7 @@ import {
   CreateRequestBody,
   DuplicateBody,
   DuplicateSuggestion,
+  FeedbackArea,
   FeedbackService,
   HandlerRequestDetail,
   MAX_PHOTO_BYTES,
@@ -27,6 +28,7 @@ import { negotiateLocale } from "../../../contracts/localized-text.ts";
 import { AppError } from "../../platform/errors.ts";
 import { publicRead, publicWrite, rolesOnly, signedIn } from "../../platform/policy.ts";
 import { requirePrincipal } from "../../platform/principal.ts";
+import { AREAS } from "./feedback.areas.ts";
 import type { FeedbackNotifier } from "./feedback.notify.ts";
 import { type FeedbackDesk, isStaff, type NewRequest, PHOTO_PATH } from "./feedback.service.ts";
 
@@ -70,6 +72,19 @@ export async function feedbackRoutes(
       },
     },
     async () => (await desk.services()).map(({ id: _id, ...service }) => service),
+  );
+
+  api.get(
+    "/api/v1/feedback/areas",
+    {
+      config: { policy: publicRead },
+      schema: {
+        tags: ["feedback"],
+        summary: "Areas the public list can be filtered by (approximate boxes)",
+        response: { 200: Type.Array(FeedbackArea) },
+      },
+    },
+    () => [...AREAS],
   );
 
   api.post(

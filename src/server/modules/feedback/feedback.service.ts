@@ -31,6 +31,7 @@ import { type ImageType, InvalidImageError, stripImageMetadata } from "./domain/
 import { formatReference, normaliseReference } from "./domain/reference.ts";
 import { canChangeStatus, isFinished } from "./domain/request-status.ts";
 import { addWorkingHours } from "./domain/working-hours.ts";
+import { AREAS } from "./feedback.areas.ts";
 import {
   type FeedbackDb,
   insertEvent,
@@ -166,6 +167,7 @@ const T = {
     sv: "Området ska anges som minLat,minLong,maxLat,maxLong.",
     en: "The area must be minLat,minLong,maxLat,maxLong.",
   },
+  badArea: { fi: "Tuntematon alue.", sv: "Okänt område.", en: "Unknown area." },
   badStatus: { fi: "Tuntematon tila.", sv: "Okänd status.", en: "Unknown status." },
   badAssignee: {
     fi: "Käsittelijän tunniste ei kelpaa.",
@@ -174,15 +176,23 @@ const T = {
   },
 } satisfies Record<string, LocalizedDetail>;
 
+/** What the desk needs to know of people (from the identity module): staff names, never residents'. */
+export interface StaffDirectory {
+  staffOf(unit: string): Promise<{ id: string; displayName: string }[]>;
+  namesOf(ids: readonly string[]): Promise<Map<string, string>>;
+}
+
 /** Use cases of feedback: reporting, the public status and list, and handling by city staff. */
 export class FeedbackDesk {
   readonly #db: Kysely<FeedbackTables>;
   readonly #now: () => Date;
+  readonly #staff: StaffDirectory;
   #services: { at: number; list: ServiceInfo[] } | null = null;
 
-  constructor(db: Kysely<FeedbackTables>, now: () => Date) {
+  constructor(db: Kysely<FeedbackTables>, now: () => Date, staff: StaffDirectory) {
     this.#db = db;
     this.#now = now;
+    this.#staff = staff;
   }
 
   /** Active services, from a cache of a few seconds (the create path reads them on every request). */
@@ -341,6 +351,11 @@ export class FeedbackDesk {
     if (query.from) filter.requestedFrom = new Date(query.from).toISOString();
     if (query.to) filter.requestedTo = new Date(query.to).toISOString();
     if (query.bbox) filter.bbox = parseBbox(query.bbox);
+    else if (query.area) {
+      const area = AREAS.find((a) => a.code === query.area);
+      if (!area) throw new AppError("validation_failed", T.badArea, [field("/area", T.badArea)]);
+      filter.bbox = parseBbox(area.bbox);
+    }
     const pageSize = query.pageSize ?? 50;
     const page = query.page ?? 1;
     const { rows, total } = await selectRequests(this.#db, filter, {
@@ -389,28 +404,32 @@ export class FeedbackDesk {
       order,
     );
     const byId = new Map(services.map((s) => [s.id, s]));
-    return { items: rows.map((r) => toQueueItem(r, byId, now)), total, page, pageSize };
+    const names = await this.#staff.namesOf(rows.flatMap((r) => (r.assigneeId ? [r.assigneeId] : [])));
+    return { items: rows.map((r) => toQueueItem(r, byId, now, names)), total, page, pageSize };
   }
 
   /** Everything a handler sees of one request, history and internal notes included. */
   async handlerDetail(principal: Principal, id: string, moderation = false): Promise<HandlerRequestDetail> {
     const row = await this.#forHandler(principal, id, moderation);
     const services = await this.#allServicesById();
-    const [events, duplicates, photos, refs] = await Promise.all([
+    const [events, duplicates, photos, refs, assignable] = await Promise.all([
       selectEvents(this.#db, row.id, true),
       selectDuplicateReferences(this.#db, row.id),
       selectPhotoList(this.#db, [row.id]),
       selectReferencesOf(this.#db, row.duplicateOf ? [row.duplicateOf] : []),
+      this.#staff.staffOf(row.unit),
     ]);
+    // Names of the staff who acted; the reporter's own entry ("created") is never named.
+    const staffIds = events.flatMap((e) => (e.actorId && e.kind !== "created" ? [e.actorId] : []));
+    const names = await this.#staff.namesOf(row.assigneeId ? [...staffIds, row.assigneeId] : staffIds);
     return {
-      ...toQueueItem(row, services, this.#now().toISOString()),
+      ...toQueueItem(row, services, this.#now().toISOString(), names),
       title: row.title,
       publicDescription: row.publicDescription,
       publishConsent: row.publishConsent === 1,
       closeReason: row.closeReason,
       lat: row.lat,
       long: row.long,
-      address: row.address,
       attributes: readJson(row.attributes),
       contact: {
         email: row.contactEmail,
@@ -431,7 +450,9 @@ export class FeedbackDesk {
         note: e.note,
         isInternal: e.isInternal === 1,
         actorId: e.actorId,
+        actorName: e.actorId && e.kind !== "created" ? (names.get(e.actorId) ?? null) : null,
       })),
+      assignable,
     };
   }
 
@@ -831,7 +852,12 @@ function toPublicEvent(e: EventRow) {
   };
 }
 
-function toQueueItem(row: RequestRow, services: Map<string, ServiceInfo>, now: string): QueueItem {
+function toQueueItem(
+  row: RequestRow,
+  services: Map<string, ServiceInfo>,
+  now: string,
+  names: Map<string, string>,
+): QueueItem {
   const service = services.get(row.serviceId);
   const open = !isFinished(row.status as RequestStatus);
   return {
@@ -845,6 +871,8 @@ function toQueueItem(row: RequestRow, services: Map<string, ServiceInfo>, now: s
     visibility: row.visibility as Visibility,
     description: row.description,
     assigneeId: row.assigneeId,
+    assigneeName: row.assigneeId ? (names.get(row.assigneeId) ?? null) : null,
+    address: row.address,
     requestedAt: row.requestedAt,
     updatedAt: row.updatedAt,
     expectedFirstResponseAt: row.expectedFirstResponseAt,

@@ -1,5 +1,6 @@
 import { asModuleDb } from "../../db/db.ts";
 import type { ModuleManifest } from "../../platform/module.ts";
+import { staffDisplayNames, unitStaff } from "../identity/index.ts";
 import { FeedbackNotifier } from "./feedback.notify.ts";
 import { feedbackRoutes } from "./feedback.routes.ts";
 import { EXAMPLE_SERVICES, seedServices } from "./feedback.seed.ts";
@@ -21,7 +22,10 @@ export const feedbackModule: ModuleManifest = {
     return seedServices(asModuleDb<FeedbackTables>(database.db), EXAMPLE_SERVICES, now);
   },
   routes: async (app, context) => {
-    const desk = new FeedbackDesk(asModuleDb<FeedbackTables>(context.database.db), context.now);
+    const desk = new FeedbackDesk(asModuleDb<FeedbackTables>(context.database.db), context.now, {
+      staffOf: (unit) => unitStaff(context.database, unit),
+      namesOf: (ids) => staffDisplayNames(context.database, ids),
+    });
     const notifier = new FeedbackNotifier(context.mailer, context.config.publicUrl, app.log);
     app.addHook("onClose", () => notifier.settle());
     await feedbackRoutes(app, desk, notifier);

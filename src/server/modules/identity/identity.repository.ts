@@ -238,3 +238,30 @@ export async function staffEmailsOfUnit(db: Db, unit: string): Promise<{ email: 
     .execute();
   return rows.flatMap((r) => (r.email ? [{ email: r.email, locale: r.preferredLocale }] : []));
 }
+
+/** Staff who handle a unit's work (its own staff and staff of every unit), by display name. */
+export async function staffOfUnit(db: Db, unit: string): Promise<{ id: string; displayName: string }[]> {
+  const rows = await db
+    .selectFrom("identityRole")
+    .innerJoin("identityPerson", "identityPerson.id", "identityRole.personId")
+    .select(["identityPerson.id", "identityPerson.displayName"])
+    .where("identityRole.role", "=", "staff")
+    .where("identityRole.scope", "in", [unit, ""])
+    .where("identityPerson.erasedAt", "is", null)
+    .orderBy("identityPerson.displayName")
+    .execute();
+  const seen = new Set<string>();
+  return rows.filter((r) => !seen.has(r.id) && seen.add(r.id));
+}
+
+/** Display names of the given people (unknown or erased ones are left out). */
+export async function displayNamesOf(db: Db, ids: readonly string[]): Promise<Map<string, string>> {
+  if (ids.length === 0) return new Map();
+  const rows = await db
+    .selectFrom("identityPerson")
+    .select(["id", "displayName"])
+    .where("id", "in", [...new Set(ids)])
+    .where("erasedAt", "is", null)
+    .execute();
+  return new Map(rows.map((r) => [r.id, r.displayName]));
+}

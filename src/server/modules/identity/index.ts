@@ -3,7 +3,13 @@ import type { ModuleContext, ModuleManifest } from "../../platform/module.ts";
 import { SESSION_COOKIE } from "../../platform/principal.ts";
 import { registerIdentityCommands } from "./identity.commands.ts";
 import { OidcClient } from "./identity.oidc.ts";
-import { countVerifiedResidents, findPersonById, staffEmailsOfUnit } from "./identity.repository.ts";
+import {
+  countVerifiedResidents,
+  displayNamesOf,
+  findPersonById,
+  staffEmailsOfUnit,
+  staffOfUnit,
+} from "./identity.repository.ts";
 import { identityRoutes } from "./identity.routes.ts";
 import { IdentityService } from "./identity.service.ts";
 import type { IdentityTables } from "./identity.tables.ts";
@@ -75,4 +81,14 @@ export async function personContact(
   const person = await findPersonById(asModuleDb<IdentityTables>(database.db), personId);
   if (!person || person.erasedAt || !person.email || !person.emailVerifiedAt) return null;
   return { email: person.email, locale: person.preferredLocale, displayName: person.displayName };
+}
+
+/** Staff who may be assigned a unit's work (feedback handling): ids and display names only. */
+export function unitStaff(database: Database, unit: string): Promise<{ id: string; displayName: string }[]> {
+  return staffOfUnit(asModuleDb<IdentityTables>(database.db), unit);
+}
+
+/** Display names of staff for "who did what" in handling histories; never used for residents. */
+export function staffDisplayNames(database: Database, ids: readonly string[]): Promise<Map<string, string>> {
+  return displayNamesOf(asModuleDb<IdentityTables>(database.db), ids);
 }
