@@ -6,6 +6,7 @@ import * as strategyFollowup from "./202611281330_strategy_followup.ts";
 import * as volunteeringCore from "./202611290200_volunteering_core.ts";
 import * as feedbackCore from "./202611290210_feedback_core.ts";
 import * as surveyService from "./202611290230_survey_service.ts";
+import * as budgetingProcess from "./202611290240_budgeting_process.ts";
 
 /**
  * Every migration, by name, in the order they run. Listed statically (not read from the folder at run time)
@@ -19,4 +20,5 @@ export const migrations: Record<string, Migration> = {
   "202611290200_volunteering_core": volunteeringCore,
   "202611290210_feedback_core": feedbackCore,
   "202611290230_survey_service": surveyService,
+  "202611290240_budgeting_process": budgetingProcess,
 };

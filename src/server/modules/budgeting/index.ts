@@ -1,15 +1,36 @@
-import type { ModuleManifest } from "../../platform/module.ts";
+import { asModuleDb } from "../../db/db.ts";
+import type { ModuleContext, ModuleManifest } from "../../platform/module.ts";
 import { registerPbCommands } from "./budgeting.commands.ts";
+import { budgetingRoutes } from "./budgeting.routes.ts";
+import { seedBudgetingDemo } from "./budgeting.seed.ts";
+import { BudgetingService } from "./budgeting.service.ts";
+import type { BudgetingTables } from "./budgeting.tables.ts";
+
+function serviceFor(context: Omit<ModuleContext, "moduleIndicators">): BudgetingService {
+  return new BudgetingService(
+    context.database,
+    asModuleDb<BudgetingTables>(context.database.db),
+    context.config,
+    context.now,
+  );
+}
 
 /**
- * Participatory budgeting (kansalaisbudjetointi). The counting library (greedy, Method of Equal Shares with
- * its completions) and `keskio pb count|verify` are in service; rounds, proposals and voting are not built
- * yet, so residents do not see the module as available.
+ * Participatory budgeting (kansalaisbudjetointi): rounds with phases, proposals and the city's review, web and
+ * paper ballots (one person, one ballot), counting by greedy or the Method of Equal Shares, published Pabulib
+ * ballot files and receipts; `keskio pb count|verify` recounts any file.
  */
 export const budgetingModule: ModuleManifest = {
   name: "budgeting",
+  // Residents see the module once its pages are in service.
   available: false,
   webPath: null,
+  routes: (app, context) => budgetingRoutes(app, serviceFor(context)),
+  seed: (database, { demo, now }) => seedBudgetingDemo(database, { demo, now }),
+  // Ballots counted in the rounds whose voting ended in a year (example rounds excluded).
+  indicators: (context) => [
+    { key: "budgeting.turnout", valueFor: (year) => serviceFor(context).turnout(year) },
+  ],
   commands: (program, context) =>
     registerPbCommands(program, {
       out: (text) => context.out.write(text),

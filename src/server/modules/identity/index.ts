@@ -1,12 +1,17 @@
+import type { Config } from "../../config.ts";
 import { asModuleDb, type Database } from "../../db/db.ts";
+import { normalizeHenkilotunnus, validateHenkilotunnus } from "../../lib/henkilotunnus.ts";
 import type { ModuleContext, ModuleManifest } from "../../platform/module.ts";
 import { SESSION_COOKIE } from "../../platform/principal.ts";
 import { registerIdentityCommands } from "./identity.commands.ts";
+import { hetuHmac } from "./identity.crypto.ts";
 import { OidcClient } from "./identity.oidc.ts";
 import {
   countVerifiedResidents,
   displayNamesOf,
+  findPersonByHetuHmac,
   findPersonById,
+  isInCensus,
   staffEmailsOfUnit,
   staffOfUnit,
 } from "./identity.repository.ts";
@@ -91,4 +96,47 @@ export function unitStaff(database: Database, unit: string): Promise<{ id: strin
 /** Display names of staff for "who did what" in handling histories; never used for residents. */
 export function staffDisplayNames(database: Database, ids: readonly string[]): Promise<Map<string, string>> {
   return displayNamesOf(asModuleDb<IdentityTables>(database.db), ids);
+}
+
+/** What another module may know of a voter: residency, birth date and the key that recognises one person. */
+export interface VoterStanding {
+  verifiedResident: boolean;
+  /** HMAC of the henkilötunnus (the same key a service point derives from the number); null if never identified. */
+  personKey: string | null;
+  birthDate: string | null;
+}
+
+/** The standing of a signed-in person as a voter (null when the account does not exist or was erased). */
+export async function voterStanding(database: Database, personId: string): Promise<VoterStanding | null> {
+  const person = await findPersonById(asModuleDb<IdentityTables>(database.db), personId);
+  if (!person || person.erasedAt) return null;
+  return {
+    verifiedResident: person.residentMethod !== null && person.residentVerifiedAt !== null,
+    personKey: person.hetuHmac,
+    birthDate: person.birthDate,
+  };
+}
+
+/**
+ * A person identified at a service point by henkilötunnus: the key (only an HMAC is ever kept), the birth date,
+ * and whether the platform knows them as a resident (census list or verified account). The number is not kept.
+ */
+export async function voterStandingByHenkilotunnus(
+  database: Database,
+  config: Config,
+  henkilotunnus: string,
+): Promise<({ ok: true } & VoterStanding & { personKey: string }) | { ok: false; reason: string }> {
+  const normalized = normalizeHenkilotunnus(henkilotunnus);
+  const check = validateHenkilotunnus(normalized, { allowTemporary: config.env !== "production" });
+  if (!check.ok) return { ok: false, reason: check.reason };
+  const key = hetuHmac(config.secret, normalized);
+  const db = asModuleDb<IdentityTables>(database.db);
+  const person = await findPersonByHetuHmac(db, key);
+  const verifiedAccount = person?.residentMethod != null && person.residentVerifiedAt != null;
+  return {
+    ok: true,
+    personKey: key,
+    birthDate: check.birthDate,
+    verifiedResident: verifiedAccount || (await isInCensus(db, key)),
+  };
 }

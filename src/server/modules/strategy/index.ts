@@ -1,6 +1,9 @@
-import { asModuleDb } from "../../db/db.ts";
+import type { LocalizedText } from "../../../contracts/localized-text.ts";
+import { asModuleDb, type Database, writeJson } from "../../db/db.ts";
+import { newId } from "../../lib/ids.ts";
 import type { ModuleManifest } from "../../platform/module.ts";
 import { registerStrategyCommands } from "./strategy.commands.ts";
+import { ensureActionUnderGoalSlug } from "./strategy.repository.ts";
 import { strategyRoutes } from "./strategy.routes.ts";
 import { readIndicatorSeed, readStrategySeed, seedIndicators, seedStrategy } from "./strategy.seed.ts";
 import { hasStrategy } from "./strategy.service.ts";
@@ -29,3 +32,33 @@ export const strategyModule: ModuleManifest = {
 /** Whether the strategy content exists yet (the server seeds an empty database at start-up). */
 export const isStrategyLoaded = (database: Parameters<NonNullable<ModuleManifest["seed"]>>[0]) =>
   hasStrategy(asModuleDb<StrategyTables>(database.db));
+
+/** A winning participatory-budgeting project, as the strategy follows it up. */
+export interface BudgetingActionInput {
+  /** Stable key (the project's id): adding the same project again changes nothing. */
+  key: string;
+  title: LocalizedText;
+  budgetEuros: number;
+  now: Date;
+}
+
+// Winning projects are followed up as actions of the goal that holds the annual participatory budgeting.
+const BUDGETING_GOAL = "kansalaisbudjetointi";
+
+/** Records a winning project as a strategy action (idempotent); null when the strategy has no such goal. */
+export function addBudgetingAction(database: Database, input: BudgetingActionInput): Promise<string | null> {
+  const at = input.now.toISOString();
+  return ensureActionUnderGoalSlug(asModuleDb<StrategyTables>(database.db), BUDGETING_GOAL, {
+    id: newId(input.now.getTime()),
+    slug: `pb-${input.key.toLowerCase().slice(0, 70)}`,
+    title: writeJson(input.title),
+    responsibleUnit: null,
+    responsiblePerson: null,
+    startDate: null,
+    endDate: null,
+    budgetEuros: input.budgetEuros,
+    progressPercent: 0,
+    createdAt: at,
+    updatedAt: at,
+  });
+}

@@ -342,3 +342,32 @@ export function listProgressUpdates(db: Db, actionId: string): Promise<ProgressU
 export async function insertProgressUpdate(db: Db, row: ProgressUpdateRow): Promise<void> {
   await db.insertInto("strategyProgressUpdate").values(row).execute();
 }
+
+/**
+ * Adds an action under the goal whose slug is given, unless one with the slug exists there already; returns the
+ * action's id, or null when no such goal is loaded.
+ */
+export async function ensureActionUnderGoalSlug(
+  db: Db,
+  goalSlug: string,
+  action: Omit<NewActionRow, "goalId" | "position">,
+): Promise<string | null> {
+  const goal = await db
+    .selectFrom("strategyGoal")
+    .select("id")
+    .where("slug", "=", goalSlug)
+    .executeTakeFirst();
+  if (!goal) return null;
+  const existing = await db
+    .selectFrom("strategyAction")
+    .select(["id", "slug"])
+    .where("goalId", "=", goal.id)
+    .execute();
+  const same = existing.find((a) => a.slug === action.slug);
+  if (same) return same.id;
+  await db
+    .insertInto("strategyAction")
+    .values({ ...action, goalId: goal.id, position: existing.length + 1 })
+    .execute();
+  return action.id;
+}
