@@ -22,6 +22,11 @@ export const WEB_ROUTES = {
   strategyChanges: "/strategy/changes",
   strategyReport: "/strategy/report",
   strategyStaff: "/strategy/staff",
+  feedback: "/feedback",
+  feedbackReport: "/feedback/new",
+  feedbackRequest: "/feedback/requests/:reference",
+  feedbackQueue: "/feedback/handling",
+  feedbackHandling: "/feedback/handling/:id",
 } as const;
 
 /** Whether a browser path is one of the app's pages. */

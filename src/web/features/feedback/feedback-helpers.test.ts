@@ -1,0 +1,200 @@
+import { describe, expect, it } from "vitest";
+import type { FeedbackService, QueueItem, ServiceAttribute } from "../../../contracts/feedback.ts";
+import { filterQuery } from "../../api/feedback/feedback.api.ts";
+import { answersToSend, missingAttributes } from "./attribute-fields.tsx";
+import {
+  formatDateTime,
+  groupServices,
+  handlingPath,
+  historyKind,
+  matchesSearch,
+  parseCoordinate,
+  readPublicFilter,
+  readQueueFilter,
+  requestPath,
+  scaledSize,
+  searchForm,
+  sortQueue,
+} from "./feedback-helpers.ts";
+
+function service(overrides: Partial<FeedbackService>): FeedbackService {
+  return {
+    code: "x",
+    name: { fi: "Nimi" },
+    description: null,
+    group: null,
+    keywords: [],
+    type: "realtime",
+    unit: "kadut",
+    firstResponseHours: 8,
+    resolutionHours: 40,
+    attributes: [],
+    isExampleData: false,
+    ...overrides,
+  };
+}
+
+const snow = service({
+  code: "snow",
+  name: { fi: "Lumen auraus", sv: "Snöplogning", en: "Snow ploughing" },
+  group: { fi: "Kadut ja liikenne", en: "Streets and traffic" },
+  keywords: ["lumi", "liukkaus"],
+});
+const lights = service({
+  code: "lights",
+  name: { fi: "Katuvalot", en: "Street lights" },
+  group: { fi: "Kadut ja liikenne", en: "Streets and traffic" },
+});
+const library = service({
+  code: "library",
+  name: { fi: "Kirjasto", en: "Library" },
+  group: { fi: "Kulttuuri", en: "Culture" },
+});
+const other = service({ code: "other", name: { fi: "Muu palaute", en: "Other feedback" } });
+
+describe("choosing a service", () => {
+  it("searches names, groups and keywords, every word, ignoring case and accents but not å, ä, ö", () => {
+    expect(matchesSearch(snow, "LUMI", "fi")).toBe(true);
+    expect(matchesSearch(snow, "kadut lumen", "fi")).toBe(true);
+    expect(matchesSearch(snow, "kadut kirjasto", "fi")).toBe(false);
+    expect(matchesSearch(snow, "snow", "en")).toBe(true);
+    // The Finnish name is searched in every language, so a Finnish word finds the service in English too.
+    expect(matchesSearch(snow, "auraus", "en")).toBe(true);
+    expect(matchesSearch(lights, "", "fi")).toBe(true);
+    expect(searchForm("  Café  Ääni ")).toBe("cafe ääni");
+    expect(matchesSearch(library, "aani", "fi")).toBe(false);
+  });
+
+  it("groups services by group in alphabetical order, the ungrouped last", () => {
+    const groups = groupServices([other, library, snow, lights], "fi");
+    expect(groups.map((g) => g.name?.fi ?? null)).toEqual(["Kadut ja liikenne", "Kulttuuri", null]);
+    expect(groups[0]?.services.map((s) => s.code)).toEqual(["lights", "snow"]);
+    const english = groupServices([other, library, snow, lights], "en");
+    expect(english.map((g) => g.name?.en ?? null)).toEqual(["Culture", "Streets and traffic", null]);
+    expect(english[1]?.services.map((s) => s.code)).toEqual(["snow", "lights"]);
+  });
+});
+
+describe("extra questions", () => {
+  const attributes: ServiceAttribute[] = [
+    {
+      code: "kind",
+      order: 1,
+      datatype: "singlevaluelist",
+      required: true,
+      variable: true,
+      description: { fi: "Mikä?" },
+      values: [{ key: "a", name: { fi: "A" } }],
+    },
+    {
+      code: "info",
+      order: 2,
+      datatype: "string",
+      required: true,
+      variable: false,
+      description: { fi: "Tiedoksi" },
+      values: [],
+    },
+    {
+      code: "many",
+      order: 3,
+      datatype: "multivaluelist",
+      required: false,
+      variable: true,
+      description: { fi: "Mitkä?" },
+      values: [],
+    },
+  ];
+
+  it("names the unanswered required questions, never information-only ones", () => {
+    expect(missingAttributes(attributes, {}).map((a) => a.code)).toEqual(["kind"]);
+    expect(missingAttributes(attributes, { kind: "  " }).map((a) => a.code)).toEqual(["kind"]);
+    expect(missingAttributes(attributes, { kind: "a" })).toEqual([]);
+  });
+
+  it("sends only the service's answered questions, trimmed", () => {
+    expect(answersToSend(attributes, { kind: " a ", info: "x", many: [], stale: "y" })).toEqual({ kind: "a" });
+    expect(answersToSend(attributes, { many: ["p", "q"] })).toEqual({ many: ["p", "q"] });
+  });
+});
+
+describe("filters in the URL", () => {
+  it("reads the public list's filter, ignoring unknown statuses and bad pages", () => {
+    expect(readPublicFilter(new URLSearchParams("service=snow&status=done&page=3"))).toEqual({
+      service: "snow",
+      status: "done",
+      page: 3,
+    });
+    expect(readPublicFilter(new URLSearchParams("status=lost&page=-1"))).toEqual({
+      service: "",
+      status: "",
+      page: 1,
+    });
+  });
+
+  it("reads the queue's filter; overdue only when it says true", () => {
+    expect(readQueueFilter(new URLSearchParams("assignee=me&overdue=true"))).toMatchObject({
+      assignee: "me",
+      overdue: true,
+    });
+    expect(readQueueFilter(new URLSearchParams("overdue=1")).overdue).toBe(false);
+  });
+
+  it("sends only what narrows anything", () => {
+    expect(filterQuery({ service: "", status: "done", overdue: false, page: 1, pageSize: 20 })).toBe(
+      "status=done&pageSize=20",
+    );
+    expect(filterQuery({ overdue: true, page: 2 })).toBe("overdue=true&page=2");
+  });
+});
+
+describe("the queue's order", () => {
+  const item = (id: string, isOverdue: boolean, due: string) =>
+    ({ id, isOverdue, expectedFirstResponseAt: due }) as QueueItem;
+
+  it("puts overdue requests first, then the earliest promise", () => {
+    const sorted = sortQueue([
+      item("a", false, "2026-12-01T08:00:00Z"),
+      item("b", true, "2026-11-30T08:00:00Z"),
+      item("c", false, "2026-11-30T10:00:00Z"),
+      item("d", true, "2026-11-29T08:00:00Z"),
+    ]);
+    expect(sorted.map((i) => i.id)).toEqual(["d", "b", "c", "a"]);
+  });
+});
+
+describe("small helpers", () => {
+  it("links to pages with lower-case references, as page paths are", () => {
+    expect(requestPath("7K2M-Q9XD")).toBe("/feedback/requests/7k2m-q9xd");
+    expect(handlingPath("0190abcd-0000-7000-8000-000000000001")).toBe(
+      "/feedback/handling/0190abcd-0000-7000-8000-000000000001",
+    );
+  });
+
+  it("shows times in Helsinki, also across the change to summer time", () => {
+    expect(formatDateTime("2026-03-29T00:30:00Z", "fi")).toContain("2.30");
+    expect(formatDateTime("2026-03-29T01:30:00Z", "fi")).toContain("4.30");
+    expect(formatDateTime("not a date", "fi")).toBe("not a date");
+  });
+
+  it("scales photos down to the longest side, never up", () => {
+    expect(scaledSize(4000, 3000, 1600)).toEqual({ width: 1600, height: 1200 });
+    expect(scaledSize(3000, 4000, 1600)).toEqual({ width: 1200, height: 1600 });
+    expect(scaledSize(800, 600, 1600)).toEqual({ width: 800, height: 600 });
+    expect(scaledSize(10000, 1, 1600)).toEqual({ width: 1600, height: 1 });
+  });
+
+  it("reads coordinates with a decimal comma or point, within range", () => {
+    expect(parseCoordinate("61,2050", 90)).toBe(61.205);
+    expect(parseCoordinate(" 26.038 ", 180)).toBe(26.038);
+    expect(parseCoordinate("91", 90)).toBeUndefined();
+    expect(parseCoordinate("61°12'", 90)).toBeUndefined();
+    expect(parseCoordinate("", 90)).toBeUndefined();
+  });
+
+  it("names history entries by their kind, moderation variants included", () => {
+    expect(historyKind("answer")).toBe("answer");
+    expect(historyKind("moderation:published")).toBe("moderation");
+    expect(historyKind("something-new")).toBe("other");
+  });
+});

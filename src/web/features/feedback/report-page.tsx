@@ -1,0 +1,490 @@
+import { type ChangeEvent, type FormEvent, useEffect, useId, useRef, useState } from "react";
+import { useTranslation } from "react-i18next";
+import { Link } from "react-router";
+import {
+  type CreatedRequest,
+  type CreateRequestBody,
+  type FeedbackService,
+  MAX_DESCRIPTION,
+  MAX_PHOTOS,
+} from "../../../contracts/feedback.ts";
+import { WEB_ROUTES } from "../../../contracts/web-routes.ts";
+import { createRequest } from "../../api/feedback/feedback.api.ts";
+import { useFeedbackServices } from "../../api/feedback/feedback.hooks.ts";
+import { problemFieldNames } from "../../api/problem.ts";
+import { useSubmit } from "../../api/use-submit.ts";
+import { Breadcrumb } from "../../components/breadcrumb.tsx";
+import { useDocumentTitle } from "../../components/document-title.ts";
+import { ErrorSummary, type SummaryItem, TextField } from "../../components/form.tsx";
+import { useLocalize } from "../../components/localized.ts";
+import { LoadingStatus, ProblemAlert } from "../../components/request-status.tsx";
+import { PageHeading } from "../../components/route-focus.tsx";
+import { useLocale } from "../../i18n/i18n.ts";
+import {
+  type AttributeAnswers,
+  AttributeFields,
+  answersToSend,
+  attributeFieldId,
+  missingAttributes,
+} from "./attribute-fields.tsx";
+import { formatDateTime, isoValue, parseCoordinate, requestPath } from "./feedback-helpers.ts";
+import { CheckboxField, TextAreaField } from "./fields.tsx";
+import { type PhotoProblem, type PreparedPhoto, preparePhoto } from "./photo.ts";
+import { SERVICE_FIELD_ID, ServicePicker } from "./service-picker.tsx";
+import "./feedback.css";
+
+type Photo = PreparedPhoto & { key: number; alt: string };
+
+const IDS = {
+  description: "feedback-description",
+  address: "feedback-address",
+  lat: "feedback-lat",
+  long: "feedback-long",
+  photos: "feedback-photos",
+  email: "feedback-email",
+} as const;
+
+// A deliberately loose check: the server validates the address; this only catches obvious typos early.
+const EMAIL_PATTERN = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
+
+/** The confirmation after a report: the reference, the promise and the way to follow the request. */
+function Confirmation({
+  created,
+  service,
+  hasEmail,
+  onAnother,
+}: {
+  created: CreatedRequest;
+  service: FeedbackService | undefined;
+  hasEmail: boolean;
+  onAnother: () => void;
+}) {
+  const { t } = useTranslation();
+  const locale = useLocale();
+  const localize = useLocalize();
+  const ref = useRef<HTMLHeadingElement>(null);
+  useEffect(() => ref.current?.focus(), []);
+  const name = service ? localize(service.name) : undefined;
+  return (
+    <section className="feedback-confirmation" aria-labelledby="feedback-confirmation-heading">
+      <h2 id="feedback-confirmation-heading" ref={ref} tabIndex={-1}>
+        {t("feedback.confirmation.heading")}
+      </h2>
+      <p>{t("feedback.confirmation.reference")}</p>
+      <p className="feedback-reference" data-testid="feedback-reference">
+        {created.reference}
+      </p>
+      {name ? (
+        <p>
+          {t("feedback.confirmation.service")} <span lang={name.lang}>{name.text}</span>
+        </p>
+      ) : null}
+      <p className="lead">
+        {t("feedback.confirmation.promise")}{" "}
+        <strong>
+          <time dateTime={isoValue(created.expectedFirstResponseAt)}>
+            {formatDateTime(created.expectedFirstResponseAt, locale)}
+          </time>
+        </strong>
+      </p>
+      <p>{hasEmail ? t("feedback.confirmation.emailYes") : t("feedback.confirmation.emailNo")}</p>
+      <div className="button-row">
+        <Link to={requestPath(created.reference)} className="button">
+          {t("feedback.confirmation.statusLink")}
+        </Link>
+        <button type="button" className="button button--secondary" onClick={onAnother}>
+          {t("feedback.confirmation.another")}
+        </button>
+      </div>
+    </section>
+  );
+}
+
+function PhotoFields({
+  photos,
+  setPhotos,
+  problem,
+  setProblem,
+}: {
+  photos: Photo[];
+  setPhotos: (update: (photos: Photo[]) => Photo[]) => void;
+  problem: PhotoProblem | "count" | undefined;
+  setProblem: (problem: PhotoProblem | "count" | undefined) => void;
+}) {
+  const { t } = useTranslation();
+  const [busy, setBusy] = useState(false);
+  const nextKey = useRef(1);
+
+  async function onFiles(event: ChangeEvent<HTMLInputElement>) {
+    const input = event.currentTarget;
+    const files = [...(input.files ?? [])];
+    input.value = "";
+    if (files.length === 0) return;
+    setProblem(undefined);
+    const room = MAX_PHOTOS - photos.length;
+    if (files.length > room) setProblem("count");
+    setBusy(true);
+    const added: Photo[] = [];
+    for (const file of files.slice(0, Math.max(0, room))) {
+      const prepared = await preparePhoto(file);
+      if (typeof prepared === "string") setProblem(prepared);
+      else added.push({ ...prepared, key: nextKey.current++, alt: "" });
+    }
+    setBusy(false);
+    setPhotos((current) => [...current, ...added].slice(0, MAX_PHOTOS));
+  }
+
+  const error = problem ? t(`feedback.report.photoErrors.${problem}`, { max: MAX_PHOTOS }) : undefined;
+  return (
+    <fieldset className="feedback-fieldset">
+      <legend className="feedback-fieldset__legend">{t("feedback.report.photosLegend")}</legend>
+      <div className={`field${error ? " field--error" : ""}`}>
+        <label htmlFor={IDS.photos} className="field__label">
+          {t("feedback.report.photosLabel", { max: MAX_PHOTOS })}
+        </label>
+        <div id={`${IDS.photos}-hint`} className="field__hint">
+          {t("feedback.report.photosHint")}
+        </div>
+        {error ? (
+          <p id={`${IDS.photos}-error`} className="field__error">
+            <span className="visually-hidden">{t("forms.errorPrefix")} </span>
+            {error}
+          </p>
+        ) : null}
+        <input
+          id={IDS.photos}
+          type="file"
+          accept="image/jpeg,image/png"
+          multiple
+          disabled={photos.length >= MAX_PHOTOS}
+          className="feedback-file"
+          aria-describedby={`${IDS.photos}-hint${error ? ` ${IDS.photos}-error` : ""}`}
+          onChange={(event) => void onFiles(event)}
+        />
+      </div>
+      <p role="status" className={busy ? "loading-status" : "visually-hidden"}>
+        {busy ? t("feedback.report.photosPreparing") : ""}
+      </p>
+      {photos.length > 0 ? (
+        <ul className="feedback-photos">
+          {photos.map((photo, index) => (
+            <li key={photo.key} className="feedback-photo">
+              <img
+                src={photo.dataUrl}
+                alt={photo.alt || t("feedback.report.photoPreviewAlt", { number: index + 1 })}
+                className="feedback-photo__image"
+              />
+              <TextField
+                id={`feedback-photo-alt-${photo.key}`}
+                label={t("feedback.report.photoAlt", { number: index + 1 })}
+                hint={t("feedback.report.photoAltHint")}
+                value={photo.alt}
+                maxLength={300}
+                onChange={(event) => {
+                  const alt = event.target.value;
+                  setPhotos((current) => current.map((p) => (p.key === photo.key ? { ...p, alt } : p)));
+                }}
+              />
+              <button
+                type="button"
+                className="button button--secondary button--small"
+                onClick={() => setPhotos((current) => current.filter((p) => p.key !== photo.key))}
+              >
+                {t("feedback.report.photoRemove", { number: index + 1 })}
+              </button>
+            </li>
+          ))}
+        </ul>
+      ) : null}
+    </fieldset>
+  );
+}
+
+type Errors = Partial<Record<"service" | "description" | "lat" | "long" | "email", string>>;
+
+/** Reporting a problem or giving feedback, with or without an account. */
+export function ReportPage() {
+  const { t } = useTranslation();
+  const locale = useLocale();
+  const services = useFeedbackServices();
+  const submission = useSubmit<CreatedRequest>();
+  const formId = useId();
+  const [serviceCode, setServiceCode] = useState("");
+  const [answers, setAnswers] = useState<AttributeAnswers>({});
+  const [description, setDescription] = useState("");
+  const [address, setAddress] = useState("");
+  const [lat, setLat] = useState("");
+  const [long, setLong] = useState("");
+  const [locating, setLocating] = useState<"idle" | "busy" | "failed" | "done">("idle");
+  const [photos, setPhotos] = useState<Photo[]>([]);
+  const [photoProblem, setPhotoProblem] = useState<PhotoProblem | "count" | undefined>();
+  const [email, setEmail] = useState("");
+  const [publishConsent, setPublishConsent] = useState(false);
+  const [errors, setErrors] = useState<Errors>({});
+  const [missing, setMissing] = useState<ReadonlySet<string>>(new Set());
+  const [attempt, setAttempt] = useState(0);
+  const [created, setCreated] = useState<{ request: CreatedRequest; hasEmail: boolean } | undefined>();
+
+  useDocumentTitle(t("feedback.report.title"));
+  const service = services.data?.find((s) => s.code === serviceCode);
+  const attributes = service?.attributes ?? [];
+
+  function locate() {
+    if (!("geolocation" in navigator)) {
+      setLocating("failed");
+      return;
+    }
+    setLocating("busy");
+    navigator.geolocation.getCurrentPosition(
+      (position) => {
+        setLat(position.coords.latitude.toFixed(6));
+        setLong(position.coords.longitude.toFixed(6));
+        setLocating("done");
+      },
+      () => setLocating("failed"),
+      { enableHighAccuracy: true, timeout: 15_000 },
+    );
+  }
+
+  function validate(): { errors: Errors; missing: Set<string> } {
+    const found: Errors = {};
+    if (!service) found.service = t("feedback.report.errors.service");
+    if (description.trim() === "") found.description = t("feedback.report.errors.description");
+    else if (description.length > MAX_DESCRIPTION)
+      found.description = t("feedback.report.errors.descriptionLong", { max: MAX_DESCRIPTION });
+    if (lat.trim() !== "" || long.trim() !== "") {
+      if (parseCoordinate(lat, 90) === undefined) found.lat = t("feedback.report.errors.lat");
+      if (parseCoordinate(long, 180) === undefined) found.long = t("feedback.report.errors.long");
+    }
+    if (email.trim() !== "" && !EMAIL_PATTERN.test(email.trim()))
+      found.email = t("feedback.report.errors.email");
+    return { errors: found, missing: new Set(missingAttributes(attributes, answers).map((a) => a.code)) };
+  }
+
+  async function onSubmit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    setAttempt((n) => n + 1);
+    const checked = validate();
+    setErrors(checked.errors);
+    setMissing(checked.missing);
+    if (Object.keys(checked.errors).length > 0 || checked.missing.size > 0 || !service) {
+      submission.reset();
+      return;
+    }
+    const latitude = parseCoordinate(lat, 90);
+    const longitude = parseCoordinate(long, 180);
+    const place = address.trim();
+    const body: CreateRequestBody = {
+      serviceCode: service.code,
+      description: description.trim(),
+      location:
+        latitude !== undefined && longitude !== undefined
+          ? { lat: latitude, long: longitude, ...(place ? { address: place } : {}) }
+          : place
+            ? { address: place }
+            : null,
+      publishConsent,
+      locale,
+      ...(email.trim() ? { email: email.trim() } : {}),
+      ...(attributes.length > 0 ? { attributes: answersToSend(attributes, answers) } : {}),
+      ...(photos.length > 0
+        ? {
+            photos: photos.map((p) => ({
+              contentType: p.contentType,
+              data: p.data,
+              ...(p.alt.trim() ? { altText: p.alt.trim() } : {}),
+            })),
+          }
+        : {}),
+    };
+    const result = await submission.run((options) => createRequest(body, options));
+    if (result.ok) setCreated({ request: result.data, hasEmail: Boolean(body.email) });
+  }
+
+  function startAnother() {
+    setCreated(undefined);
+    setServiceCode("");
+    setAnswers({});
+    setDescription("");
+    setAddress("");
+    setLat("");
+    setLong("");
+    setPhotos([]);
+    setEmail("");
+    setPublishConsent(false);
+    setErrors({});
+    setMissing(new Set());
+    submission.reset();
+  }
+
+  // Fields the server refused, when the browser's own check let them through.
+  const serverFields = problemFieldNames(submission.error, [
+    "description",
+    "email",
+    "serviceCode",
+    "location",
+  ]);
+  const shownErrors: Errors = { ...errors };
+  if (serverFields.includes("description"))
+    shownErrors.description ??= t("feedback.report.errors.description");
+  if (serverFields.includes("email")) shownErrors.email ??= t("feedback.report.errors.email");
+  if (serverFields.includes("serviceCode")) shownErrors.service ??= t("feedback.report.errors.service");
+  const items: SummaryItem[] = [
+    ...(shownErrors.service ? [{ fieldId: SERVICE_FIELD_ID, message: shownErrors.service }] : []),
+    ...attributes
+      .filter((a) => missing.has(a.code))
+      .map((a) => ({ fieldId: attributeFieldId(a.code), message: t("feedback.report.errors.question") })),
+    ...(shownErrors.description ? [{ fieldId: IDS.description, message: shownErrors.description }] : []),
+    ...(shownErrors.lat ? [{ fieldId: IDS.lat, message: shownErrors.lat }] : []),
+    ...(shownErrors.long ? [{ fieldId: IDS.long, message: shownErrors.long }] : []),
+    ...(shownErrors.email ? [{ fieldId: IDS.email, message: shownErrors.email }] : []),
+  ];
+
+  return (
+    <div className="container page page--narrow">
+      <Breadcrumb
+        trail={[{ to: WEB_ROUTES.feedback, label: t("feedback.list.title") }]}
+        current={t("feedback.report.title")}
+      />
+      <header className="page-header">
+        <PageHeading>{t("feedback.report.title")}</PageHeading>
+        <p className="lead">{t("feedback.report.lead")}</p>
+      </header>
+      {created ? (
+        <Confirmation
+          created={created.request}
+          service={service}
+          hasEmail={created.hasEmail}
+          onAnother={startAnother}
+        />
+      ) : (
+        <>
+          <LoadingStatus loading={services.status === "loading"} />
+          {services.status === "error" ? (
+            <ProblemAlert error={services.error} onRetry={services.reload} />
+          ) : null}
+          {services.data ? (
+            <>
+              <ErrorSummary error={submission.error} items={items} attempt={attempt} />
+              <form id={formId} className="form feedback-form" noValidate onSubmit={(e) => void onSubmit(e)}>
+                <ServicePicker
+                  services={services.data}
+                  value={serviceCode}
+                  onChange={(code) => {
+                    setServiceCode(code);
+                    setMissing(new Set());
+                  }}
+                  error={shownErrors.service}
+                />
+                {service ? (
+                  <p className="feedback-promise">
+                    {t("feedback.report.promise", { hours: service.firstResponseHours })}
+                  </p>
+                ) : null}
+                <AttributeFields
+                  attributes={attributes}
+                  answers={answers}
+                  missing={missing}
+                  onChange={(code, value) => setAnswers((current) => ({ ...current, [code]: value }))}
+                />
+                <TextAreaField
+                  id={IDS.description}
+                  label={t("feedback.report.description")}
+                  hint={t("feedback.report.descriptionHint", { max: MAX_DESCRIPTION })}
+                  error={shownErrors.description}
+                  value={description}
+                  rows={6}
+                  maxLength={MAX_DESCRIPTION}
+                  onChange={(event) => setDescription(event.target.value)}
+                />
+                <fieldset className="feedback-fieldset">
+                  <legend className="feedback-fieldset__legend">{t("feedback.report.locationLegend")}</legend>
+                  <p className="field__hint">{t("feedback.report.locationHint")}</p>
+                  <TextField
+                    id={IDS.address}
+                    label={t("feedback.optional", { label: t("feedback.report.address") })}
+                    hint={t("feedback.report.addressHint")}
+                    value={address}
+                    maxLength={300}
+                    autoComplete="street-address"
+                    onChange={(event) => setAddress(event.target.value)}
+                  />
+                  <details
+                    className="disclosure feedback-coordinates"
+                    open={Boolean(lat || long) || undefined}
+                  >
+                    <summary className="disclosure__summary">
+                      {t("feedback.report.coordinatesSummary")}
+                    </summary>
+                    <div className="disclosure__body">
+                      <p className="field__hint">{t("feedback.report.coordinatesHint")}</p>
+                      <div className="feedback-coordinates__fields">
+                        <TextField
+                          id={IDS.lat}
+                          label={t("feedback.report.lat")}
+                          error={shownErrors.lat}
+                          value={lat}
+                          inputMode="decimal"
+                          onChange={(event) => setLat(event.target.value)}
+                        />
+                        <TextField
+                          id={IDS.long}
+                          label={t("feedback.report.long")}
+                          error={shownErrors.long}
+                          value={long}
+                          inputMode="decimal"
+                          onChange={(event) => setLong(event.target.value)}
+                        />
+                      </div>
+                      <button type="button" className="button button--secondary" onClick={locate}>
+                        {t("feedback.report.useMyLocation")}
+                      </button>
+                      <p className="feedback-muted" aria-live="polite">
+                        {locating === "idle" ? "" : t(`feedback.report.locating.${locating}`)}
+                      </p>
+                    </div>
+                  </details>
+                </fieldset>
+                <PhotoFields
+                  photos={photos}
+                  setPhotos={setPhotos}
+                  problem={photoProblem}
+                  setProblem={setPhotoProblem}
+                />
+                <fieldset className="feedback-fieldset">
+                  <legend className="feedback-fieldset__legend">{t("feedback.report.contactLegend")}</legend>
+                  <TextField
+                    id={IDS.email}
+                    type="email"
+                    label={t("feedback.optional", { label: t("feedback.report.email") })}
+                    hint={t("feedback.report.emailHint")}
+                    error={shownErrors.email}
+                    value={email}
+                    autoComplete="email"
+                    maxLength={254}
+                    onChange={(event) => setEmail(event.target.value)}
+                  />
+                  <CheckboxField
+                    id="feedback-publish"
+                    label={t("feedback.report.publish")}
+                    hint={t("feedback.report.publishHint")}
+                    checked={publishConsent}
+                    onChange={(event) => setPublishConsent(event.target.checked)}
+                  />
+                </fieldset>
+                <p className="field__hint">{t("feedback.report.privacy")}</p>
+                <div className="form__actions">
+                  <button type="submit" className="button">
+                    {submission.status === "pending"
+                      ? t("feedback.report.sending")
+                      : t("feedback.report.send")}
+                  </button>
+                </div>
+              </form>
+            </>
+          ) : null}
+        </>
+      )}
+    </div>
+  );
+}
