@@ -113,7 +113,9 @@ describe("extra questions", () => {
   });
 
   it("sends only the service's answered questions, trimmed", () => {
-    expect(answersToSend(attributes, { kind: " a ", info: "x", many: [], stale: "y" })).toEqual({ kind: "a" });
+    expect(answersToSend(attributes, { kind: " a ", info: "x", many: [], stale: "y" })).toEqual({
+      kind: "a",
+    });
     expect(answersToSend(attributes, { many: ["p", "q"] })).toEqual({ many: ["p", "q"] });
   });
 });
