@@ -65,7 +65,9 @@ test("a resident reports with a photo, a handler answers, the resident sees the 
   await page.getByLabel(fb("fi", "report.serviceSearch")).fill("kuoppa");
   expect(await main.getByRole("radio").count()).toBeLessThan(services.length);
   await main.getByRole("radio", { name: service.name.fi }).check();
-  await expect(main.getByText(fb("fi", "report.promise", { hours: service.firstResponseHours }))).toBeVisible();
+  await expect(
+    main.getByText(fb("fi", "report.promise", { hours: service.firstResponseHours })),
+  ).toBeVisible();
   const question = service.attributes.find((a) => a.required && a.variable);
   if (!question) throw new Error("the service has no required question");
   await page.getByLabel(question.description.fi, { exact: true }).selectOption(question.values[0]?.key ?? "");

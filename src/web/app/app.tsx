@@ -2,11 +2,11 @@ import { StrictMode } from "react";
 import { I18nextProvider } from "react-i18next";
 import { BrowserRouter, Route, Routes } from "react-router";
 import { WEB_ROUTES } from "../../contracts/web-routes.ts";
-import { HandlingPage } from "../features/feedback/handling-page.tsx";
-import { QueuePage } from "../features/feedback/queue-page.tsx";
-import { ReportPage } from "../features/feedback/report-page.tsx";
-import { RequestPage } from "../features/feedback/request-page.tsx";
-import { RequestsPage } from "../features/feedback/requests-page.tsx";
+import { FeedbackHandlingPage } from "../features/feedback/handling-page.tsx";
+import { FeedbackQueuePage } from "../features/feedback/queue-page.tsx";
+import { FeedbackReportPage } from "../features/feedback/report-page.tsx";
+import { FeedbackRequestPage } from "../features/feedback/request-page.tsx";
+import { FeedbackRequestsPage } from "../features/feedback/requests-page.tsx";
 import { AdminAuditPage } from "../features/identity/admin-audit-page.tsx";
 import { AdminPeoplePage } from "../features/identity/admin-people-page.tsx";
 import { ForgotPasswordPage } from "../features/identity/forgot-password-page.tsx";
@@ -59,11 +59,11 @@ export function App({ i18n }: { i18n: ReturnType<typeof initI18n> }) {
                 <Route path={WEB_ROUTES.privacy} element={<PrivacyPage />} />
                 <Route path={WEB_ROUTES.adminPeople} element={<AdminPeoplePage />} />
                 <Route path={WEB_ROUTES.adminAudit} element={<AdminAuditPage />} />
-                <Route path={WEB_ROUTES.feedback} element={<RequestsPage />} />
-                <Route path={WEB_ROUTES.feedbackReport} element={<ReportPage />} />
-                <Route path={WEB_ROUTES.feedbackRequest} element={<RequestPage />} />
-                <Route path={WEB_ROUTES.feedbackQueue} element={<QueuePage />} />
-                <Route path={WEB_ROUTES.feedbackHandling} element={<HandlingPage />} />
+                <Route path={WEB_ROUTES.feedback} element={<FeedbackRequestsPage />} />
+                <Route path={WEB_ROUTES.feedbackReport} element={<FeedbackReportPage />} />
+                <Route path={WEB_ROUTES.feedbackRequest} element={<FeedbackRequestPage />} />
+                <Route path={WEB_ROUTES.feedbackQueue} element={<FeedbackQueuePage />} />
+                <Route path={WEB_ROUTES.feedbackHandling} element={<FeedbackHandlingPage />} />
                 <Route path="*" element={<NotFoundPage />} />
               </Routes>
             </Layout>

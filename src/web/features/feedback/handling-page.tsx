@@ -620,7 +620,7 @@ function Handling({ id, person }: { id: string; person: Me }) {
 }
 
 /** A handler's page of one request: the facts, the history and every handling action. */
-export function HandlingPage() {
+export function FeedbackHandlingPage() {
   const { t } = useTranslation();
   const id = useParams().id ?? "";
   useDocumentTitle(t("feedback.handling.pageTitle"));

@@ -196,7 +196,7 @@ function Queue() {
 }
 
 /** The handlers' queue: requests of their unit, overdue first, with filters in the URL. */
-export function QueuePage() {
+export function FeedbackQueuePage() {
   const { t } = useTranslation();
   useDocumentTitle(t("feedback.queue.title"));
   return (

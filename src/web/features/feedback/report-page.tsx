@@ -203,7 +203,7 @@ function PhotoFields({
 type Errors = Partial<Record<"service" | "description" | "lat" | "long" | "email", string>>;
 
 /** Reporting a problem or giving feedback, with or without an account. */
-export function ReportPage() {
+export function FeedbackReportPage() {
   const { t } = useTranslation();
   const locale = useLocale();
   const services = useFeedbackServices();

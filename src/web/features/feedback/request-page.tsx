@@ -144,7 +144,7 @@ function RequestDetail({ request }: { request: PublicRequestDetail }) {
 }
 
 /** The public status page of one request: anyone with the reference may follow it. */
-export function RequestPage() {
+export function FeedbackRequestPage() {
   const { t } = useTranslation();
   const reference = (useParams().reference ?? "").toUpperCase();
   const request = usePublicRequest(reference);

@@ -172,7 +172,7 @@ function MyRequests() {
 }
 
 /** The public list of requests, with filters in the URL, and the ways to report and to find one's own. */
-export function RequestsPage() {
+export function FeedbackRequestsPage() {
   const { t } = useTranslation();
   const [searchParams] = useSearchParams();
   const { info } = useSession();

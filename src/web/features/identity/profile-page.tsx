@@ -1,3 +1,4 @@
+import type { TFunction } from "i18next";
 import { type FormEvent, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link, useNavigate } from "react-router";
@@ -123,7 +124,7 @@ function DetailsForm({ person }: { person: Me }) {
   );
 }
 
-function residentMethodText(person: Me, t: ReturnType<typeof useTranslation>["t"], locale: Locale) {
+function residentMethodText(person: Me, t: TFunction, locale: Locale) {
   const verified = person.verifiedResident;
   if (!verified) return t("profile.residentNo");
   return t(`profile.residentBy.${verified.method}`, { date: formatDate(verified.at, locale) });
