@@ -45,6 +45,13 @@ for (const locale of LOCALES) {
       "/strategy/report",
       "/strategy/staff",
       ...(await firstGoalPath(request)),
+      // Feedback (issue 6): the resident pages, an unknown request, and the handler pages signed out;
+      // feedback.spec.ts checks them filled in, with a request, and as a handler.
+      "/feedback",
+      "/feedback/new",
+      "/feedback/requests/zzzz-zzzz",
+      "/feedback/handling",
+      "/feedback/handling/0190aaaa-0000-7000-8000-000000000000",
     ];
     for (const path of paths) {
       await visit(page, path, `${path} (${locale})`);

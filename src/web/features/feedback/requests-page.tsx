@@ -79,9 +79,9 @@ function Filters({ filter, services }: { filter: PublicFilter; services: Feedbac
   }
   return (
     <form className="feedback-filters" aria-labelledby={`${id}-h`} onSubmit={submit}>
-      <h2 id={`${id}-h`} className="feedback-filters__heading">
+      <h3 id={`${id}-h`} className="feedback-filters__heading">
         {t("feedback.list.filtersHeading")}
-      </h2>
+      </h3>
       <div className="feedback-filters__fields">
         <SelectField
           id={`${id}-service`}
