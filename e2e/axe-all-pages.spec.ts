@@ -52,6 +52,13 @@ for (const locale of LOCALES) {
       "/feedback/requests/zzzz-zzzz",
       "/feedback/handling",
       "/feedback/handling/0190aaaa-0000-7000-8000-000000000000",
+      // Volunteering as someone signed out sees it; volunteering.spec.ts checks the signed-in states.
+      "/volunteering",
+      "/volunteering/opportunities",
+      "/volunteering/me",
+      "/volunteering/confirm",
+      "/volunteering/organisations",
+      "/volunteering/staff",
     ];
     for (const path of paths) {
       await visit(page, path, `${path} (${locale})`);

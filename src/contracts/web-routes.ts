@@ -27,6 +27,14 @@ export const WEB_ROUTES = {
   feedbackRequest: "/feedback/requests/:reference",
   feedbackQueue: "/feedback/handling",
   feedbackHandling: "/feedback/handling/:id",
+  volunteering: "/volunteering",
+  volunteeringOpportunities: "/volunteering/opportunities",
+  volunteeringOpportunity: "/volunteering/opportunities/:id",
+  volunteeringMe: "/volunteering/me",
+  volunteeringConfirm: "/volunteering/confirm",
+  volunteeringOrganisations: "/volunteering/organisations",
+  volunteeringOrganisation: "/volunteering/organisations/:id",
+  volunteeringStaff: "/volunteering/staff",
 } as const;
 
 /** Whether a browser path is one of the app's pages. */

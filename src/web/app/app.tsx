@@ -25,6 +25,14 @@ import { ReportPage } from "../features/strategy/follow-up/report-page.tsx";
 import { StaffPage } from "../features/strategy/follow-up/staff-page.tsx";
 import { StrategyTreePage } from "../features/strategy/follow-up/strategy-tree-page.tsx";
 import { ProgrammePage } from "../features/strategy/programme-page.tsx";
+import { ConfirmProfilePage } from "../features/volunteering/confirm-page.tsx";
+import { OrganisationDashboardPage } from "../features/volunteering/dashboard-page.tsx";
+import { MyVolunteeringPage } from "../features/volunteering/my-page.tsx";
+import { OpportunitiesPage } from "../features/volunteering/opportunities-page.tsx";
+import { OpportunityPage } from "../features/volunteering/opportunity-page.tsx";
+import { OrganisationsPage } from "../features/volunteering/organisations-page.tsx";
+import { VolunteeringStaffPage } from "../features/volunteering/staff-page.tsx";
+import { WishPage } from "../features/volunteering/wish-page.tsx";
 import type { initI18n } from "../i18n/i18n.ts";
 import { Layout } from "./layout.tsx";
 import { AccessibilityPage } from "./pages/accessibility-page.tsx";
@@ -64,6 +72,14 @@ export function App({ i18n }: { i18n: ReturnType<typeof initI18n> }) {
                 <Route path={WEB_ROUTES.feedbackRequest} element={<FeedbackRequestPage />} />
                 <Route path={WEB_ROUTES.feedbackQueue} element={<FeedbackQueuePage />} />
                 <Route path={WEB_ROUTES.feedbackHandling} element={<FeedbackHandlingPage />} />
+                <Route path={WEB_ROUTES.volunteering} element={<WishPage />} />
+                <Route path={WEB_ROUTES.volunteeringOpportunities} element={<OpportunitiesPage />} />
+                <Route path={WEB_ROUTES.volunteeringOpportunity} element={<OpportunityPage />} />
+                <Route path={WEB_ROUTES.volunteeringMe} element={<MyVolunteeringPage />} />
+                <Route path={WEB_ROUTES.volunteeringConfirm} element={<ConfirmProfilePage />} />
+                <Route path={WEB_ROUTES.volunteeringOrganisations} element={<OrganisationsPage />} />
+                <Route path={WEB_ROUTES.volunteeringOrganisation} element={<OrganisationDashboardPage />} />
+                <Route path={WEB_ROUTES.volunteeringStaff} element={<VolunteeringStaffPage />} />
                 <Route path="*" element={<NotFoundPage />} />
               </Routes>
             </Layout>

@@ -30,9 +30,8 @@ function serviceFor(context: Omit<ModuleContext, "moduleIndicators">, warn: (wha
 /** Volunteering (vapaaehtoistoiminta): organisations, tasks and shifts, matching, sign-ups, reminders and hours. */
 export const volunteeringModule: ModuleManifest = {
   name: "volunteering",
-  // Not offered to residents until the web pages are in (step 2 of issue 8).
-  available: false,
-  webPath: null,
+  available: true,
+  webPath: "/volunteering",
   routes: async (app, context) => {
     const service = serviceFor(context, (what) => app.log.warn(what));
     await volunteeringRoutes(app, service, context.config.isHttps);

@@ -187,11 +187,7 @@ describeEachDialect("volunteering over HTTP", (dialect) => {
       [volunteer, "Ville Vapaaehtoinen"],
       [waiting, "Jonna Jonottaja"],
     ] as const) {
-      const saved = await client.request({
-        method: "PUT",
-        url: "/api/v1/volunteering/me",
-        payload: { displayName: name, profile: PROFILE },
-      });
+      const saved = await client.post("/api/v1/volunteering/me", { displayName: name, profile: PROFILE });
       expect(saved.statusCode).toBe(200);
     }
     const first = await volunteer.post(`/api/v1/volunteering/shifts/${shiftIds[0]}/signups`);

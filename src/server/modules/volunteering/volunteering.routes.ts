@@ -151,7 +151,7 @@ export async function volunteeringRoutes(
     (request) => service.me(callerOf(request)),
   );
 
-  api.put(
+  api.post(
     "/api/v1/volunteering/me",
     {
       config: { policy: signedIn },

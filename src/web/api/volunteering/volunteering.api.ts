@@ -1,0 +1,159 @@
+import type {
+  HoursView,
+  MatchResult,
+  NewOpportunity,
+  NewOrganisation,
+  NewShifts,
+  OpportunityView,
+  OrganisationDashboard,
+  OrganisationView,
+  ShiftView,
+  SignupView,
+  VolunteerMe,
+  VolunteerProfile,
+} from "../../../contracts/volunteering.ts";
+import { getJson, type RequestOptions, sendJson } from "../client.ts";
+
+const BASE = "/api/v1/volunteering";
+
+/** POST /match: opportunities ranked for a profile, with reasons (nothing stored). */
+export function matchOpportunities(profile: VolunteerProfile, options: RequestOptions) {
+  return sendJson<MatchResult[]>("POST", `${BASE}/match`, profile, options);
+}
+
+/** GET /opportunities with optional filters. */
+export function fetchOpportunities(
+  filter: { q?: string; theme?: string; area?: string },
+  options: RequestOptions,
+) {
+  const query = new URLSearchParams(
+    Object.entries(filter).filter((e): e is [string, string] => typeof e[1] === "string" && e[1] !== ""),
+  ).toString();
+  return getJson<OpportunityView[]>(`${BASE}/opportunities${query ? `?${query}` : ""}`, options);
+}
+
+export function fetchOpportunity(id: string, options: RequestOptions) {
+  return getJson<OpportunityView>(`${BASE}/opportunities/${encodeURIComponent(id)}`, options);
+}
+
+export function fetchMe(options: RequestOptions) {
+  return getJson<VolunteerMe>(`${BASE}/me`, options);
+}
+
+export function saveAccountProfile(
+  input: { displayName: string; profile: VolunteerProfile; locale: string },
+  options: RequestOptions,
+) {
+  return sendJson<VolunteerMe>("POST", `${BASE}/me`, input, options);
+}
+
+export function startLightProfile(
+  input: { email: string; displayName: string; profile: VolunteerProfile; locale: string },
+  options: RequestOptions,
+) {
+  return sendJson<{ status: "accepted" }>("POST", `${BASE}/light-profiles`, input, options);
+}
+
+export function confirmLightProfile(token: string, options: RequestOptions) {
+  return sendJson<VolunteerMe>("POST", `${BASE}/light-profiles/confirm`, { token }, options);
+}
+
+export function eraseMe(options: RequestOptions) {
+  return sendJson<{ status: "ok" }>("DELETE", `${BASE}/me`, undefined, options);
+}
+
+export function signUp(shiftId: string, options: RequestOptions) {
+  return sendJson<SignupView>(
+    "POST",
+    `${BASE}/shifts/${encodeURIComponent(shiftId)}/signups`,
+    undefined,
+    options,
+  );
+}
+
+export function cancelSignup(signupId: string, options: RequestOptions) {
+  return sendJson<{ promoted: number }>(
+    "DELETE",
+    `${BASE}/signups/${encodeURIComponent(signupId)}`,
+    undefined,
+    options,
+  );
+}
+
+/** Where a sign-up's .ics file downloads from. */
+export function signupCalendarHref(signupId: string): string {
+  return `${BASE}/signups/${encodeURIComponent(signupId)}/calendar.ics`;
+}
+
+export const CERTIFICATE_HREF = `${BASE}/me/certificate.html`;
+export const MY_VOLUNTEER_DATA_HREF = `${BASE}/me/export`;
+
+export function logHours(
+  input: { opportunityId: string; shiftId?: string; workDate: string; minutes: number; note?: string },
+  options: RequestOptions,
+) {
+  return sendJson<HoursView>("POST", `${BASE}/hours`, input, options);
+}
+
+export function fetchMyOrganisations(options: RequestOptions) {
+  return getJson<OrganisationView[]>(`${BASE}/organisations/mine`, options);
+}
+
+export function registerOrganisation(input: NewOrganisation, options: RequestOptions) {
+  return sendJson<OrganisationView>("POST", `${BASE}/organisations`, input, options);
+}
+
+export function fetchDashboard(organisationId: string, options: RequestOptions) {
+  return getJson<OrganisationDashboard>(
+    `${BASE}/organisations/${encodeURIComponent(organisationId)}/dashboard`,
+    options,
+  );
+}
+
+export function createOpportunity(organisationId: string, input: NewOpportunity, options: RequestOptions) {
+  return sendJson<OpportunityView>(
+    "POST",
+    `${BASE}/organisations/${encodeURIComponent(organisationId)}/opportunities`,
+    input,
+    options,
+  );
+}
+
+export function addShifts(opportunityId: string, input: NewShifts, options: RequestOptions) {
+  return sendJson<ShiftView[]>(
+    "POST",
+    `${BASE}/opportunities/${encodeURIComponent(opportunityId)}/shifts`,
+    input,
+    options,
+  );
+}
+
+export function updateShift(
+  shiftId: string,
+  changes: { places?: number; cancelled?: true },
+  options: RequestOptions,
+) {
+  return sendJson<ShiftView>("PATCH", `${BASE}/shifts/${encodeURIComponent(shiftId)}`, changes, options);
+}
+
+export function decideHours(hoursId: string, confirm: boolean, options: RequestOptions) {
+  return sendJson<HoursView>(
+    "POST",
+    `${BASE}/hours/${encodeURIComponent(hoursId)}/decision`,
+    { confirm },
+    options,
+  );
+}
+
+export function fetchAllOrganisations(options: RequestOptions) {
+  return getJson<OrganisationView[]>(`${BASE}/organisations`, options);
+}
+
+export function decideOrganisation(id: string, approve: boolean, options: RequestOptions) {
+  return sendJson<OrganisationView>(
+    "POST",
+    `${BASE}/organisations/${encodeURIComponent(id)}/decision`,
+    { approve },
+    options,
+  );
+}

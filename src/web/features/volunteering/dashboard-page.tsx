@@ -1,0 +1,552 @@
+import { type FormEvent, useState } from "react";
+import { useTranslation } from "react-i18next";
+import { useParams } from "react-router";
+import {
+  AREAS,
+  type Area,
+  OPPORTUNITY_KINDS,
+  type OrganisationDashboard,
+  SKILLS,
+  type Skill,
+  THEMES,
+  type Theme,
+} from "../../../contracts/volunteering.ts";
+import { useApiResource } from "../../api/use-api-resource.ts";
+import { useSubmit } from "../../api/use-submit.ts";
+import {
+  addShifts,
+  createOpportunity,
+  decideHours,
+  fetchDashboard,
+  updateShift,
+} from "../../api/volunteering/volunteering.api.ts";
+import { Breadcrumb } from "../../components/breadcrumb.tsx";
+import { useDocumentTitle } from "../../components/document-title.ts";
+import { ErrorSummary, SelectField, TextField } from "../../components/form.tsx";
+import { useLocalize } from "../../components/localized.ts";
+import { LoadingStatus, ProblemAlert } from "../../components/request-status.tsx";
+import { PageHeading } from "../../components/route-focus.tsx";
+import { useLocale } from "../../i18n/i18n.ts";
+import { SessionGate } from "../identity/session-gate.tsx";
+import { ChoiceGroup, formatHours, formatShift, VOLUNTEERING_PATHS } from "./volunteering-parts.tsx";
+
+type Opp = OrganisationDashboard["opportunities"][number];
+
+function OpportunityForm({ organisationId, onDone }: { organisationId: string; onDone: () => void }) {
+  const { t } = useTranslation();
+  const submission = useSubmit<unknown>();
+  const [v, setV] = useState({
+    kind: "event",
+    title: "",
+    description: "",
+    area: "keskusta",
+    place: "",
+    minAge: "",
+    accessibility: "",
+    contactName: "",
+    contactEmail: "",
+  });
+  const [themes, setThemes] = useState<Theme[]>([]);
+  const [skills, setSkills] = useState<Skill[]>([]);
+  const [record, setRecord] = useState(false);
+  const [missing, setMissing] = useState<string[]>([]);
+  const [attempt, setAttempt] = useState(0);
+  const set = (key: keyof typeof v) => (event: { target: { value: string } }) =>
+    setV((x) => ({ ...x, [key]: event.target.value }));
+
+  async function onSubmit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    setAttempt((n) => n + 1);
+    const age = v.minAge.trim() === "" ? null : Number(v.minAge);
+    const lacking = [
+      ...(v.title.trim() === "" ? ["opp-title"] : []),
+      ...(v.description.trim() === "" ? ["opp-description"] : []),
+      ...(themes.length === 0 ? ["opp-themes-children_youth"] : []),
+      ...(v.place.trim() === "" ? ["opp-place"] : []),
+      ...(age !== null && (!Number.isInteger(age) || age < 0 || age > 99) ? ["opp-age"] : []),
+      ...(v.contactName.trim() === "" ? ["opp-contact"] : []),
+      ...(!/^[^\s@]+@[^\s@]+\.[^\s@]{2,}$/.test(v.contactEmail.trim()) ? ["opp-email"] : []),
+    ];
+    setMissing(lacking);
+    if (lacking.length > 0) return submission.reset();
+    const result = await submission.run((options) =>
+      createOpportunity(
+        organisationId,
+        {
+          kind: v.kind as "event",
+          title: { fi: v.title.trim() },
+          description: { fi: v.description.trim() },
+          themes,
+          skills,
+          area: v.area as Area,
+          place: v.place.trim(),
+          minAge: age,
+          accessibility: v.accessibility.trim() ? { fi: v.accessibility.trim() } : null,
+          needsRecordExtract: record,
+          contactName: v.contactName.trim(),
+          contactEmail: v.contactEmail.trim(),
+        },
+        options,
+      ),
+    );
+    if (result.ok) {
+      setV((x) => ({ ...x, title: "", description: "", place: "", minAge: "", accessibility: "" }));
+      setThemes([]);
+      setSkills([]);
+      onDone();
+    }
+  }
+  const messages: Record<string, string> = {
+    "opp-title": t("volunteering.errors.titleRequired"),
+    "opp-description": t("volunteering.errors.descriptionRequired"),
+    "opp-themes-children_youth": t("volunteering.errors.themeRequired"),
+    "opp-place": t("volunteering.errors.placeRequired"),
+    "opp-age": t("volunteering.errors.minAge"),
+    "opp-contact": t("volunteering.errors.nameRequired"),
+    "opp-email": t("volunteering.errors.emailRequired"),
+  };
+  const err = (id: string) => (missing.includes(id) ? messages[id] : undefined);
+  return (
+    <section className="volunteering-section" aria-labelledby="publish-heading">
+      <h2 id="publish-heading">{t("volunteering.dashboard.publishHeading")}</h2>
+      <ErrorSummary
+        error={submission.error}
+        items={missing.map((id) => ({ fieldId: id, message: messages[id] ?? id }))}
+        attempt={attempt}
+      />
+      <p className="visually-hidden" role="status">
+        {submission.status === "success" ? t("volunteering.dashboard.published") : ""}
+      </p>
+      <form className="form" noValidate onSubmit={(event) => void onSubmit(event)}>
+        <SelectField
+          id="opp-kind"
+          label={t("volunteering.dashboard.kind")}
+          value={v.kind}
+          onChange={set("kind")}
+        >
+          {OPPORTUNITY_KINDS.map((k) => (
+            <option key={k} value={k}>
+              {t(`volunteering.kinds.${k}`)}
+            </option>
+          ))}
+        </SelectField>
+        <TextField
+          id="opp-title"
+          label={t("volunteering.dashboard.titleLabel")}
+          maxLength={200}
+          value={v.title}
+          error={err("opp-title")}
+          onChange={set("title")}
+        />
+        <TextField
+          id="opp-description"
+          label={t("volunteering.dashboard.description")}
+          maxLength={2000}
+          value={v.description}
+          error={err("opp-description")}
+          onChange={set("description")}
+        />
+        <ChoiceGroup
+          id="opp-themes"
+          legend={t("volunteering.dashboard.themes")}
+          options={THEMES}
+          chosen={themes}
+          label={(x) => t(`volunteering.themes.${x}`)}
+          onChange={setThemes}
+        />
+        <ChoiceGroup
+          id="opp-skills"
+          legend={t("volunteering.dashboard.skills")}
+          options={SKILLS}
+          chosen={skills}
+          label={(x) => t(`volunteering.skills.${x}`)}
+          onChange={setSkills}
+        />
+        <SelectField id="opp-area" label={t("volunteering.facts.area")} value={v.area} onChange={set("area")}>
+          {AREAS.map((a) => (
+            <option key={a} value={a}>
+              {t(`volunteering.areas.${a}`)}
+            </option>
+          ))}
+        </SelectField>
+        <TextField
+          id="opp-place"
+          label={t("volunteering.facts.place")}
+          maxLength={200}
+          value={v.place}
+          error={err("opp-place")}
+          onChange={set("place")}
+        />
+        <TextField
+          id="opp-age"
+          label={t("volunteering.dashboard.minAge")}
+          hint={t("volunteering.dashboard.minAgeHint")}
+          inputMode="numeric"
+          maxLength={2}
+          value={v.minAge}
+          error={err("opp-age")}
+          onChange={set("minAge")}
+        />
+        <TextField
+          id="opp-accessibility"
+          label={t("volunteering.facts.accessibility")}
+          maxLength={500}
+          value={v.accessibility}
+          onChange={set("accessibility")}
+        />
+        <div className="field">
+          <input
+            id="opp-record"
+            type="checkbox"
+            checked={record}
+            onChange={(event) => setRecord(event.target.checked)}
+          />{" "}
+          <label htmlFor="opp-record">{t("volunteering.dashboard.recordExtract")}</label>
+        </div>
+        <TextField
+          id="opp-contact"
+          label={t("volunteering.dashboard.contactName")}
+          autoComplete="name"
+          maxLength={100}
+          value={v.contactName}
+          error={err("opp-contact")}
+          onChange={set("contactName")}
+        />
+        <TextField
+          id="opp-email"
+          type="email"
+          autoComplete="email"
+          label={t("volunteering.dashboard.contactEmail")}
+          maxLength={254}
+          value={v.contactEmail}
+          error={err("opp-email")}
+          onChange={set("contactEmail")}
+        />
+        <div className="form__actions">
+          <button type="submit" className="button">
+            {t("volunteering.dashboard.publish")}
+          </button>
+        </div>
+      </form>
+    </section>
+  );
+}
+
+function ShiftForm({ opportunityId, onDone }: { opportunityId: string; onDone: () => void }) {
+  const { t } = useTranslation();
+  const submission = useSubmit<unknown>();
+  const [v, setV] = useState({ date: "", start: "10:00", end: "12:00", places: "5", weeks: "1" });
+  const [attempt, setAttempt] = useState(0);
+  const [bad, setBad] = useState<string[]>([]);
+  const set = (key: keyof typeof v) => (event: { target: { value: string } }) =>
+    setV((x) => ({ ...x, [key]: event.target.value }));
+  const p = `shift-${opportunityId.slice(-8)}`;
+  async function onSubmit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    setAttempt((n) => n + 1);
+    const places = Number(v.places);
+    const weeks = Number(v.weeks);
+    const wrong = [
+      ...(!/^\d{4}-\d{2}-\d{2}$/.test(v.date) ? [`${p}-date`] : []),
+      ...(!/^([01]\d|2[0-3]):[0-5]\d$/.test(v.start) ? [`${p}-start`] : []),
+      ...(!/^([01]\d|2[0-3]):[0-5]\d$/.test(v.end) ? [`${p}-end`] : []),
+      ...(!Number.isInteger(places) || places < 1 || places > 1000 ? [`${p}-places`] : []),
+      ...(!Number.isInteger(weeks) || weeks < 1 || weeks > 52 ? [`${p}-weeks`] : []),
+    ];
+    setBad(wrong);
+    if (wrong.length > 0) return submission.reset();
+    const result = await submission.run((options) =>
+      addShifts(opportunityId, { date: v.date, startTime: v.start, endTime: v.end, places, weeks }, options),
+    );
+    if (result.ok) onDone();
+  }
+  const message = (id: string) => (bad.includes(id) ? t("volunteering.errors.shiftField") : undefined);
+  return (
+    <form
+      className="form form--inline"
+      noValidate
+      onSubmit={(event) => void onSubmit(event)}
+      aria-label={t("volunteering.dashboard.addShift")}
+    >
+      <ErrorSummary
+        error={submission.error}
+        items={bad.map((id) => ({ fieldId: id, message: t("volunteering.errors.shiftField") }))}
+        attempt={attempt}
+      />
+      <TextField
+        id={`${p}-date`}
+        type="date"
+        label={t("volunteering.dashboard.date")}
+        value={v.date}
+        error={message(`${p}-date`)}
+        onChange={set("date")}
+      />
+      <TextField
+        id={`${p}-start`}
+        type="time"
+        label={t("volunteering.dashboard.start")}
+        value={v.start}
+        error={message(`${p}-start`)}
+        onChange={set("start")}
+      />
+      <TextField
+        id={`${p}-end`}
+        type="time"
+        label={t("volunteering.dashboard.end")}
+        value={v.end}
+        error={message(`${p}-end`)}
+        onChange={set("end")}
+      />
+      <TextField
+        id={`${p}-places`}
+        inputMode="numeric"
+        label={t("volunteering.dashboard.places")}
+        maxLength={4}
+        value={v.places}
+        error={message(`${p}-places`)}
+        onChange={set("places")}
+      />
+      <TextField
+        id={`${p}-weeks`}
+        inputMode="numeric"
+        label={t("volunteering.dashboard.weeks")}
+        hint={t("volunteering.dashboard.weeksHint")}
+        maxLength={2}
+        value={v.weeks}
+        error={message(`${p}-weeks`)}
+        onChange={set("weeks")}
+      />
+      <div className="form__actions">
+        <button type="submit" className="button">
+          {t("volunteering.dashboard.addShift")}
+        </button>
+      </div>
+    </form>
+  );
+}
+
+function OpportunityBlock({ item, onChange }: { item: Opp; onChange: () => void }) {
+  const { t } = useTranslation();
+  const locale = useLocale();
+  const local = useLocalize();
+  const title = local(item.opportunity.title);
+  const submission = useSubmit<unknown>();
+  const headingId = `opp-${item.opportunity.id}`;
+  async function cancel(shiftId: string) {
+    const result = await submission.run((options) => updateShift(shiftId, { cancelled: true }, options));
+    if (result.ok) onChange();
+  }
+  return (
+    <section className="volunteering-section" aria-labelledby={headingId}>
+      <h3 id={headingId} lang={title.lang}>
+        {title.text}
+      </h3>
+      <ErrorSummary error={submission.error} items={[]} attempt={submission.attempt} />
+      {item.shifts.length === 0 ? (
+        <p>{t("volunteering.wish.noShifts")}</p>
+      ) : (
+        // biome-ignore lint/a11y/noNoninteractiveTabindex: a scrollable region must be reachable by keyboard (WCAG 2.1.1).
+        <section className="table-scroll" aria-labelledby={`${headingId}-caption`} tabIndex={0}>
+          <table className="data-table">
+            <caption id={`${headingId}-caption`}>
+              {t("volunteering.dashboard.shiftsCaption", { title: title.text })}
+            </caption>
+            <thead>
+              <tr>
+                <th scope="col">{t("volunteering.opportunity.when")}</th>
+                <th scope="col">{t("volunteering.dashboard.fill")}</th>
+                <th scope="col">{t("volunteering.dashboard.roster")}</th>
+                <th scope="col">{t("volunteering.opportunity.action")}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {item.shifts.map(({ shift, roster }) => {
+                const when = formatShift(shift, locale);
+                return (
+                  <tr key={shift.id}>
+                    <th scope="row">{when}</th>
+                    <td>
+                      {shift.cancelled
+                        ? t("volunteering.status.shiftCancelled")
+                        : t("volunteering.dashboard.fillValue", {
+                            confirmed: shift.confirmed,
+                            places: shift.places,
+                            waitlisted: shift.waitlisted,
+                          })}
+                    </td>
+                    <td>
+                      {roster.length === 0 ? (
+                        "–"
+                      ) : (
+                        <ul className="roster">
+                          {roster.map((r) => (
+                            <li key={r.signupId}>
+                              {r.volunteerName}{" "}
+                              {r.status === "waitlisted"
+                                ? `(${t("volunteering.status.waitlistedAt", { position: r.position ?? 0 })})`
+                                : ""}
+                            </li>
+                          ))}
+                        </ul>
+                      )}
+                    </td>
+                    <td>
+                      {shift.cancelled ? (
+                        "–"
+                      ) : (
+                        <button
+                          type="button"
+                          className="button button--secondary button--small"
+                          aria-label={t("volunteering.dashboard.cancelShiftFor", { when })}
+                          onClick={() => void cancel(shift.id)}
+                        >
+                          {t("volunteering.dashboard.cancelShift")}
+                        </button>
+                      )}
+                    </td>
+                  </tr>
+                );
+              })}
+            </tbody>
+          </table>
+        </section>
+      )}
+      <h4>{t("volunteering.dashboard.addShift")}</h4>
+      <ShiftForm opportunityId={item.opportunity.id} onDone={onChange} />
+    </section>
+  );
+}
+
+function HoursToConfirm({ dashboard, onChange }: { dashboard: OrganisationDashboard; onChange: () => void }) {
+  const { t } = useTranslation();
+  const locale = useLocale();
+  const local = useLocalize();
+  const submission = useSubmit<unknown>();
+  async function decide(id: string, confirm: boolean) {
+    const result = await submission.run((options) => decideHours(id, confirm, options));
+    if (result.ok) onChange();
+  }
+  return (
+    <section className="volunteering-section" aria-labelledby="confirm-hours-heading">
+      <h2 id="confirm-hours-heading">{t("volunteering.dashboard.hoursHeading")}</h2>
+      <ErrorSummary error={submission.error} items={[]} attempt={submission.attempt} />
+      <p className="visually-hidden" role="status">
+        {submission.status === "success" ? t("volunteering.dashboard.hoursDecided") : ""}
+      </p>
+      {dashboard.hoursToConfirm.length === 0 ? (
+        <p>{t("volunteering.dashboard.noHours")}</p>
+      ) : (
+        // biome-ignore lint/a11y/noNoninteractiveTabindex: a scrollable region must be reachable by keyboard (WCAG 2.1.1).
+        <section className="table-scroll" aria-labelledby="confirm-hours-caption" tabIndex={0}>
+          <table className="data-table">
+            <caption id="confirm-hours-caption">{t("volunteering.dashboard.hoursCaption")}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{t("volunteering.dashboard.volunteer")}</th>
+                <th scope="col">{t("volunteering.me.task")}</th>
+                <th scope="col">{t("volunteering.me.date")}</th>
+                <th scope="col">{t("volunteering.me.hoursColumn")}</th>
+                <th scope="col">{t("volunteering.me.noteLabel")}</th>
+                <th scope="col">{t("volunteering.opportunity.action")}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {dashboard.hoursToConfirm.map((h) => (
+                <tr key={h.id}>
+                  <th scope="row">{h.volunteerName}</th>
+                  <td lang={local(h.opportunityTitle).lang}>{local(h.opportunityTitle).text}</td>
+                  <td>{h.workDate}</td>
+                  <td>{formatHours(h.minutes, locale)}</td>
+                  <td>{h.note}</td>
+                  <td>
+                    <div className="button-row">
+                      <button
+                        type="button"
+                        className="button button--small"
+                        aria-label={t("volunteering.dashboard.confirmFor", {
+                          name: h.volunteerName,
+                          date: h.workDate,
+                        })}
+                        onClick={() => void decide(h.id, true)}
+                      >
+                        {t("volunteering.dashboard.confirm")}
+                      </button>
+                      <button
+                        type="button"
+                        className="button button--secondary button--small"
+                        aria-label={t("volunteering.dashboard.rejectFor", {
+                          name: h.volunteerName,
+                          date: h.workDate,
+                        })}
+                        onClick={() => void decide(h.id, false)}
+                      >
+                        {t("volunteering.dashboard.reject")}
+                      </button>
+                    </div>
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </section>
+      )}
+    </section>
+  );
+}
+
+function Dashboard({ id }: { id: string }) {
+  const { t } = useTranslation();
+  const locale = useLocale();
+  const [version, setVersion] = useState(0);
+  const dashboard = useApiResource(`dashboard:${id}:${version}`, locale, (options) =>
+    fetchDashboard(id, options),
+  );
+  const reload = () => setVersion((v) => v + 1);
+  const name = dashboard.data?.organisation.name ?? t("volunteering.dashboard.title");
+  useDocumentTitle(name, dashboard.status !== "loading");
+  return (
+    <div className="container page">
+      <Breadcrumb
+        trail={[
+          { to: VOLUNTEERING_PATHS.home, label: t("volunteering.nav.home") },
+          { to: VOLUNTEERING_PATHS.organisations, label: t("volunteering.orgs.title") },
+        ]}
+        current={name}
+      />
+      <header className="page-header">
+        <PageHeading>{name}</PageHeading>
+        {dashboard.data ? (
+          <p className="lead">{t(`volunteering.orgStatus.${dashboard.data.organisation.status}`)}</p>
+        ) : null}
+      </header>
+      <LoadingStatus loading={dashboard.status === "loading" && !dashboard.data} />
+      {dashboard.status === "error" ? (
+        <ProblemAlert error={dashboard.error} onRetry={dashboard.reload} />
+      ) : null}
+      {dashboard.data ? (
+        <>
+          <HoursToConfirm dashboard={dashboard.data} onChange={reload} />
+          <section className="volunteering-section" aria-labelledby="tasks-heading">
+            <h2 id="tasks-heading">{t("volunteering.dashboard.tasksHeading")}</h2>
+            {dashboard.data.opportunities.length === 0 ? <p>{t("volunteering.dashboard.noTasks")}</p> : null}
+            {dashboard.data.opportunities.map((item) => (
+              <OpportunityBlock key={item.opportunity.id} item={item} onChange={reload} />
+            ))}
+          </section>
+          {dashboard.data.organisation.status === "approved" ? (
+            <OpportunityForm organisationId={id} onDone={reload} />
+          ) : (
+            <p className="notice-card">{t("volunteering.dashboard.waitApproval")}</p>
+          )}
+        </>
+      ) : null}
+    </div>
+  );
+}
+
+/** A representative's dashboard: hours to confirm, tasks and shifts with their fill and waitlists, publishing. */
+export function OrganisationDashboardPage() {
+  const { t } = useTranslation();
+  const { id = "" } = useParams();
+  return <SessionGate title={t("volunteering.dashboard.title")}>{() => <Dashboard id={id} />}</SessionGate>;
+}
