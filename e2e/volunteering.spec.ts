@@ -48,7 +48,7 @@ test("what could I do → a confirmed shift and its .ics; the representative con
   // The association and its task (the representative's and staff's own screens are checked below and in
   // the axe spec; here they are set up through the same API the pages use).
   const rep = await signedInPage(browser, "Reija Edustaja");
-  const staffPage = await browser.newPage();
+  const staffPage = await (await browser.newContext()).newPage();
   const staff = await createAccount(staffPage.request, "Sanna Virkailija");
   await keskio(["users", "grant-role", staff.email, "staff", "--scope", "yhteiset-palvelut"]);
   await signInContext(staffPage, staff.email);
