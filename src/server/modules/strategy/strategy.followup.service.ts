@@ -712,29 +712,31 @@ export class StrategyFollowUp {
     if (existing.some((g) => g.slug === input.slug)) throw new AppError("conflict", TAKEN);
     const id = newId();
     const at = this.#now().toISOString();
-    await inTransaction(this.#db, async (trx) => {
-      await trx
-        .insertInto("strategyGoal")
-        .values({
-          id,
-          programmeId: programme.id,
-          slug: input.slug,
-          position: existing.length + 1,
-          title: writeJson(input.title),
-          targetGroups: writeJson(input.targetGroups ?? []),
-          createdAt: at,
-          updatedAt: at,
-        })
-        .execute();
-      await this.#audit(trx, {
-        actorId,
-        action: "strategy.goal_created",
-        targetType: "goal",
-        targetId: id,
-        outcome: "success",
-        requestId,
-      });
-    });
+    await uniquely(
+      inTransaction(this.#db, async (trx) => {
+        await trx
+          .insertInto("strategyGoal")
+          .values({
+            id,
+            programmeId: programme.id,
+            slug: input.slug,
+            position: existing.length + 1,
+            title: writeJson(input.title),
+            targetGroups: writeJson(input.targetGroups ?? []),
+            createdAt: at,
+            updatedAt: at,
+          })
+          .execute();
+        await this.#audit(trx, {
+          actorId,
+          action: "strategy.goal_created",
+          targetType: "goal",
+          targetId: id,
+          outcome: "success",
+          requestId,
+        });
+      }),
+    );
     return id;
   }
 
@@ -783,34 +785,36 @@ export class StrategyFollowUp {
     if (siblings.some((a) => a.slug === input.slug)) throw new AppError("conflict", TAKEN);
     const id = newId();
     const at = this.#now().toISOString();
-    await inTransaction(this.#db, async (trx) => {
-      await trx
-        .insertInto("strategyAction")
-        .values({
-          id,
-          goalId,
-          slug: input.slug,
-          position: siblings.length + 1,
-          title: writeJson(input.title),
-          responsibleUnit: input.responsibleUnit ?? null,
-          responsiblePerson: input.responsiblePerson ?? null,
-          startDate: input.startDate ?? null,
-          endDate: input.endDate ?? null,
-          budgetEuros: input.budgetEuros ?? null,
-          progressPercent: null,
-          createdAt: at,
-          updatedAt: at,
-        })
-        .execute();
-      await this.#audit(trx, {
-        actorId,
-        action: "strategy.action_created",
-        targetType: "action",
-        targetId: id,
-        outcome: "success",
-        requestId,
-      });
-    });
+    await uniquely(
+      inTransaction(this.#db, async (trx) => {
+        await trx
+          .insertInto("strategyAction")
+          .values({
+            id,
+            goalId,
+            slug: input.slug,
+            position: siblings.length + 1,
+            title: writeJson(input.title),
+            responsibleUnit: input.responsibleUnit ?? null,
+            responsiblePerson: input.responsiblePerson ?? null,
+            startDate: input.startDate ?? null,
+            endDate: input.endDate ?? null,
+            budgetEuros: input.budgetEuros ?? null,
+            progressPercent: null,
+            createdAt: at,
+            updatedAt: at,
+          })
+          .execute();
+        await this.#audit(trx, {
+          actorId,
+          action: "strategy.action_created",
+          targetType: "action",
+          targetId: id,
+          outcome: "success",
+          requestId,
+        });
+      }),
+    );
     return this.action(id);
   }
 
@@ -863,38 +867,40 @@ export class StrategyFollowUp {
     if (await repo.findIndicatorByKey(this.#db, input.key)) throw new AppError("conflict", TAKEN);
     const at = this.#now().toISOString();
     const id = newId();
-    await inTransaction(this.#db, async (trx) => {
-      await repo.insertIndicator(trx, {
-        id,
-        key: input.key,
-        name: writeJson(input.name),
-        description: input.description ? writeJson(input.description) : null,
-        unit: writeJson(input.unit),
-        source: writeJson(input.source),
-        sotkanetId: input.sotkanetId ?? null,
-        moduleSource: null,
-        resolution: input.resolution ?? "year",
-        direction: input.direction,
-        baselineYear: input.baseline.year,
-        baselineValue: input.baseline.value,
-        targetYear: input.target.year,
-        targetValue: input.target.value,
-        tolerance: input.tolerance ?? null,
-        responsibleUnit: input.responsibleUnit ?? null,
-        responsiblePersonId: null,
-        isExample: 0,
-        createdAt: at,
-        updatedAt: at,
-      });
-      await this.#audit(trx, {
-        actorId,
-        action: "strategy.indicator_created",
-        targetType: "indicator",
-        targetId: id,
-        outcome: "success",
-        requestId,
-      });
-    });
+    await uniquely(
+      inTransaction(this.#db, async (trx) => {
+        await repo.insertIndicator(trx, {
+          id,
+          key: input.key,
+          name: writeJson(input.name),
+          description: input.description ? writeJson(input.description) : null,
+          unit: writeJson(input.unit),
+          source: writeJson(input.source),
+          sotkanetId: input.sotkanetId ?? null,
+          moduleSource: null,
+          resolution: input.resolution ?? "year",
+          direction: input.direction,
+          baselineYear: input.baseline.year,
+          baselineValue: input.baseline.value,
+          targetYear: input.target.year,
+          targetValue: input.target.value,
+          tolerance: input.tolerance ?? null,
+          responsibleUnit: input.responsibleUnit ?? null,
+          responsiblePersonId: null,
+          isExample: 0,
+          createdAt: at,
+          updatedAt: at,
+        });
+        await this.#audit(trx, {
+          actorId,
+          action: "strategy.indicator_created",
+          targetType: "indicator",
+          targetId: id,
+          outcome: "success",
+          requestId,
+        });
+      }),
+    );
     return this.indicator(input.key);
   }
 
@@ -1015,6 +1021,19 @@ export class StrategyFollowUp {
 
   async #audit(db: Db, event: AuditEvent): Promise<void> {
     await recordAudit(db, event, this.#now());
+  }
+}
+
+/**
+ * A write whose uniqueness the database guards (slugs, keys): two requests racing past the service's check
+ * meet the unique index, and the loser hears "already exists" rather than a server error.
+ */
+async function uniquely<T>(write: Promise<T>): Promise<T> {
+  try {
+    return await write;
+  } catch (error) {
+    if (repo.isUniqueViolation(error)) throw new AppError("conflict", TAKEN);
+    throw error;
   }
 }
 

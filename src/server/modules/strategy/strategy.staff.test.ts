@@ -193,6 +193,30 @@ describeEachDialect("strategy staff work", (dialect) => {
     }
   });
 
+  it("answers a race for the same goal slug or indicator key with one success and one conflict", async () => {
+    const goal = { slug: "kilpajuoksu", title: { fi: "Kilpajuoksu" } };
+    const goals = await Promise.all([
+      staff.post("/api/v1/strategy/programmes/elinvoima/goals", goal),
+      staff.post("/api/v1/strategy/programmes/elinvoima/goals", goal),
+      staff.post("/api/v1/strategy/programmes/elinvoima/goals", goal),
+    ]);
+    expect(goals.map((r) => r.statusCode).sort()).toEqual([201, 409, 409]);
+    const indicator = {
+      key: "kilpa-mittari",
+      name: { fi: "Kilpamittari" },
+      unit: { fi: "kpl" },
+      source: { fi: "Testi" },
+      direction: "increase",
+      baseline: { year: 2024, value: 1 },
+      target: { year: 2030, value: 2 },
+    };
+    const indicators = await Promise.all([
+      staff.post("/api/v1/strategy/indicators", indicator),
+      staff.post("/api/v1/strategy/indicators", indicator),
+    ]);
+    expect(indicators.map((r) => r.statusCode).sort()).toEqual([201, 409]);
+  });
+
   it("lets staff change an indicator's definition and Sotkanet id; residents may not", async () => {
     expect(
       (await resident.patch("/api/v1/strategy/indicators/kotona-asuvat-75", { sotkanetId: 1570 })).statusCode,
