@@ -9,13 +9,13 @@ import type { FeedbackTables } from "./feedback.tables.ts";
 
 /**
  * Feedback and service requests (palaute): residents report, staff handle with response-time promises in
- * working hours, and the Open311 GeoReport v2 API. Not yet available to residents: the web pages are
- * being built (the web half flips `available` when they work).
+ * working hours, and the Open311 GeoReport v2 API. The web pages (report, status, public list, handling) are
+ * under /feedback.
  */
 export const feedbackModule: ModuleManifest = {
   name: "feedback",
-  available: false,
-  webPath: null,
+  available: true,
+  webPath: "/feedback",
   // The services are example data (esimerkkiaineisto): a city defines its own, so only --demo adds them.
   seed: async (database, { demo, now }) => {
     if (!demo) return { module: "feedback", created: 0, updated: 0, unchanged: 0 };

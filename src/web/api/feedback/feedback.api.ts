@@ -2,6 +2,7 @@ import type {
   CreatedRequest,
   CreateRequestBody,
   DuplicateSuggestion,
+  FeedbackArea,
   FeedbackService,
   HandlerRequestDetail,
   OwnRequest,
@@ -15,7 +16,7 @@ import { getJson, type RequestOptions, sendJson } from "../client.ts";
 const BASE = "/api/v1/feedback";
 
 /** The public list's filters as the page's URL and the API name them; an empty value means "any". */
-export type PublicFilter = { service: string; status: RequestStatus | ""; page: number };
+export type PublicFilter = { service: string; status: RequestStatus | ""; area: string; page: number };
 
 /** The handler queue's filters; `assignee` is "", "me", "none" or a person id. */
 export type QueueFilter = {
@@ -44,6 +45,11 @@ function withQuery(path: string, query: string): string {
 /** GET the services residents can report in, with their response-time promises. */
 export function fetchServices(options: RequestOptions): Promise<FeedbackService[]> {
   return getJson<FeedbackService[]>(`${BASE}/services`, options);
+}
+
+/** GET the areas the public list can be narrowed to (boxes, so that the list works without a map). */
+export function fetchAreas(options: RequestOptions): Promise<FeedbackArea[]> {
+  return getJson<FeedbackArea[]>(`${BASE}/areas`, options);
 }
 
 /** POST a new request; resolves after the server has committed it, with its reference and promise. */

@@ -1,5 +1,6 @@
 import type {
   DuplicateSuggestion,
+  FeedbackArea,
   FeedbackService,
   HandlerRequestDetail,
   OwnRequest,
@@ -10,6 +11,7 @@ import type {
 import { useLocale } from "../../i18n/i18n.ts";
 import { type ApiResource, useApiResource } from "../use-api-resource.ts";
 import {
+  fetchAreas,
   fetchDuplicateSuggestions,
   fetchHandlerRequest,
   fetchMyRequests,
@@ -25,6 +27,11 @@ import {
 /** The services residents can report in. */
 export function useFeedbackServices(): ApiResource<FeedbackService[]> {
   return useApiResource("feedback-services", useLocale(), fetchServices);
+}
+
+/** The areas of the public list's filter. */
+export function useFeedbackAreas(): ApiResource<FeedbackArea[]> {
+  return useApiResource("feedback-areas", useLocale(), fetchAreas);
 }
 
 /** The public status of one request. */

@@ -122,14 +122,16 @@ describe("extra questions", () => {
 
 describe("filters in the URL", () => {
   it("reads the public list's filter, ignoring unknown statuses and bad pages", () => {
-    expect(readPublicFilter(new URLSearchParams("service=snow&status=done&page=3"))).toEqual({
+    expect(readPublicFilter(new URLSearchParams("service=snow&status=done&area=keskusta&page=3"))).toEqual({
       service: "snow",
       status: "done",
+      area: "keskusta",
       page: 3,
     });
     expect(readPublicFilter(new URLSearchParams("status=lost&page=-1"))).toEqual({
       service: "",
       status: "",
+      area: "",
       page: 1,
     });
   });

@@ -38,6 +38,7 @@ export function readPublicFilter(params: URLSearchParams): PublicFilter {
   return {
     service: params.get("service") ?? "",
     status: readStatus(params.get("status")),
+    area: params.get("area") ?? "",
     page: readPage(params.get("page")),
   };
 }

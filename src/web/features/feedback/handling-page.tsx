@@ -23,6 +23,7 @@ import { LoadingStatus, ProblemAlert } from "../../components/request-status.tsx
 import { PageHeading } from "../../components/route-focus.tsx";
 import { useLocale } from "../../i18n/i18n.ts";
 import { INTL_LOCALES } from "../../i18n/intl.ts";
+import { hasRole } from "../identity/session.tsx";
 import { SessionGate } from "../identity/session-gate.tsx";
 import { formatDateTime, HANDLER_ROLES, historyKind, isoValue, requestPath } from "./feedback-helpers.ts";
 import { TextAreaField } from "./fields.tsx";
@@ -109,20 +110,24 @@ function AssignForm({
 }) {
   const { t } = useTranslation();
   const id = useId();
-  const [choice, setChoice] = useState<"me" | "none">(request.assigneeId === person.id ? "none" : "me");
+  // The person themself first, then the others of the unit by name.
+  const others = request.assignable
+    .filter((candidate) => candidate.id !== person.id)
+    .sort((a, b) => a.displayName.localeCompare(b.displayName, "fi"));
+  const [choice, setChoice] = useState(request.assigneeId ?? "");
   const current =
     request.assigneeId === null
       ? t("feedback.handling.assignedNobody")
       : request.assigneeId === person.id
         ? t("feedback.handling.assignedMe")
-        : t("feedback.handling.assignedOther");
+        : t("feedback.handling.assignedTo", { name: request.assigneeName ?? "?" });
   return (
     <ActionForm
       id={`${id}-assign`}
       requestId={request.id}
       heading={t("feedback.handling.assignHeading")}
       submitLabel={t("feedback.handling.assignSubmit")}
-      build={() => ({ kind: "assign", body: { assigneeId: choice === "me" ? person.id : null } })}
+      build={() => ({ kind: "assign", body: { assigneeId: choice === "" ? null : choice } })}
       onDone={onDone}
     >
       <p>{current}</p>
@@ -130,10 +135,15 @@ function AssignForm({
         id={`${id}-assignee`}
         label={t("feedback.handling.assignLabel")}
         value={choice}
-        onChange={(event) => setChoice(event.target.value === "none" ? "none" : "me")}
+        onChange={(event) => setChoice(event.target.value)}
       >
-        <option value="me">{t("feedback.handling.assignToMe")}</option>
-        <option value="none">{t("feedback.handling.unassign")}</option>
+        <option value="">{t("feedback.handling.unassign")}</option>
+        <option value={person.id}>{t("feedback.handling.assignToMe")}</option>
+        {others.map((candidate) => (
+          <option key={candidate.id} value={candidate.id}>
+            {candidate.displayName}
+          </option>
+        ))}
       </SelectField>
     </ActionForm>
   );
@@ -520,6 +530,8 @@ function Handling({ id, person }: { id: string; person: Me }) {
   const { t } = useTranslation();
   const request = useHandlerRequest(id);
   const data = request.data;
+  // Moderators may open a request to moderate it; handling itself is for the unit's staff.
+  const isHandler = hasRole(person, ...HANDLER_ROLES);
   const title = data
     ? t("feedback.handling.title", { reference: data.reference })
     : t("feedback.queue.title");
@@ -595,6 +607,7 @@ function Handling({ id, person }: { id: string; person: Me }) {
                         <RequestStatusBadge status={event.status} />
                       </>
                     ) : null}
+                    {event.actorName ? ` · ${event.actorName}` : ""}
                     {event.isInternal ? (
                       <span className="feedback-muted"> ({t("feedback.handling.internal")})</span>
                     ) : null}
@@ -606,12 +619,16 @@ function Handling({ id, person }: { id: string; person: Me }) {
           </div>
           <section className="feedback-handling__actions" aria-labelledby="feedback-h-actions">
             <h2 id="feedback-h-actions">{t("feedback.handling.actionsHeading")}</h2>
-            <AssignForm request={data} person={person} onDone={request.reload} />
-            <AnswerForm request={data} onDone={request.reload} />
-            <StatusForm request={data} onDone={request.reload} />
-            <NoteForm request={data} onDone={request.reload} />
+            {isHandler ? (
+              <>
+                <AssignForm request={data} person={person} onDone={request.reload} />
+                <AnswerForm request={data} onDone={request.reload} />
+                <StatusForm request={data} onDone={request.reload} />
+                <NoteForm request={data} onDone={request.reload} />
+              </>
+            ) : null}
             <ModerationForm request={data} onDone={request.reload} />
-            <DuplicateForm request={data} onDone={request.reload} />
+            {isHandler ? <DuplicateForm request={data} onDone={request.reload} /> : null}
           </section>
         </div>
       ) : null}
@@ -625,7 +642,7 @@ export function FeedbackHandlingPage() {
   const id = useParams().id ?? "";
   useDocumentTitle(t("feedback.handling.pageTitle"));
   return (
-    <SessionGate title={t("feedback.handling.pageTitle")} roles={HANDLER_ROLES}>
+    <SessionGate title={t("feedback.handling.pageTitle")} roles={[...HANDLER_ROLES, "moderator"]}>
       {(person) => <Handling id={id} person={person} />}
     </SessionGate>
   );

@@ -142,16 +142,22 @@ function QueueTable({ items }: { items: QueueItem[] }) {
                       <OverdueBadge />
                     </>
                   ) : null}
-                  {item.assigneeId === null ? (
-                    <span className="feedback-muted"> {t("feedback.queue.unassigned")}</span>
-                  ) : null}
+                  <span className="feedback-muted">
+                    {" "}
+                    {item.assigneeId === null
+                      ? t("feedback.queue.unassigned")
+                      : t("feedback.queue.assignedTo", { name: item.assigneeName ?? "?" })}
+                  </span>
                 </td>
                 <td>
                   <time dateTime={isoValue(item.expectedFirstResponseAt)}>
                     {formatDateTime(item.expectedFirstResponseAt, locale)}
                   </time>
                 </td>
-                <td className="feedback-queue__text">{item.description}</td>
+                <td className="feedback-queue__text">
+                  {item.address ? <span className="feedback-queue__address">{item.address}</span> : null}
+                  {item.description}
+                </td>
               </tr>
             );
           })}

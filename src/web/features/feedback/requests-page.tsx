@@ -1,10 +1,20 @@
 import { type FormEvent, useId, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link, useNavigate, useSearchParams } from "react-router";
-import { type FeedbackService, type PublicRequest, REQUEST_STATUSES } from "../../../contracts/feedback.ts";
+import {
+  type FeedbackArea,
+  type FeedbackService,
+  type PublicRequest,
+  REQUEST_STATUSES,
+} from "../../../contracts/feedback.ts";
 import { WEB_ROUTES } from "../../../contracts/web-routes.ts";
 import type { PublicFilter } from "../../api/feedback/feedback.api.ts";
-import { useFeedbackServices, useMyRequests, usePublicRequests } from "../../api/feedback/feedback.hooks.ts";
+import {
+  useFeedbackAreas,
+  useFeedbackServices,
+  useMyRequests,
+  usePublicRequests,
+} from "../../api/feedback/feedback.hooks.ts";
 import { Breadcrumb } from "../../components/breadcrumb.tsx";
 import { useDocumentTitle } from "../../components/document-title.ts";
 import { SelectField, TextField } from "../../components/form.tsx";
@@ -63,7 +73,16 @@ function FindByReference() {
   );
 }
 
-function Filters({ filter, services }: { filter: PublicFilter; services: FeedbackService[] }) {
+function Filters({
+  filter,
+  services,
+  areas,
+}: {
+  filter: PublicFilter;
+  services: FeedbackService[];
+  areas: FeedbackArea[];
+}) {
+  const localize = useLocalize();
   const { t } = useTranslation();
   const [, setSearchParams] = useSearchParams();
   const id = useId();
@@ -71,7 +90,7 @@ function Filters({ filter, services }: { filter: PublicFilter; services: Feedbac
     event.preventDefault();
     const data = new FormData(event.currentTarget);
     const next = new URLSearchParams();
-    for (const name of ["service", "status"]) {
+    for (const name of ["service", "status", "area"]) {
       const value = String(data.get(name) ?? "");
       if (value) next.set(name, value);
     }
@@ -104,6 +123,20 @@ function Filters({ filter, services }: { filter: PublicFilter; services: Feedbac
           {REQUEST_STATUSES.map((status) => (
             <option key={status} value={status}>
               {t(`feedback.status.${status}`)}
+            </option>
+          ))}
+        </SelectField>
+        <SelectField
+          id={`${id}-area`}
+          name="area"
+          label={t("feedback.list.area")}
+          defaultValue={filter.area}
+          key={`a${filter.area}${areas.length}`}
+        >
+          <option value="">{t("feedback.list.any")}</option>
+          {areas.map((area) => (
+            <option key={area.code} value={area.code}>
+              {localize(area.name).text}
             </option>
           ))}
         </SelectField>
@@ -178,6 +211,7 @@ export function FeedbackRequestsPage() {
   const { info } = useSession();
   const filter = readPublicFilter(searchParams);
   const services = useFeedbackServices();
+  const areas = useFeedbackAreas();
   const list = usePublicRequests(filter, PAGE_SIZE);
   useDocumentTitle(t("feedback.list.title"), list.status !== "loading");
 
@@ -207,7 +241,7 @@ export function FeedbackRequestsPage() {
       <section className="content-section" aria-labelledby="feedback-public-heading">
         <h2 id="feedback-public-heading">{t("feedback.list.publicHeading")}</h2>
         <p>{t("feedback.list.publicLead")}</p>
-        <Filters filter={filter} services={services.data ?? []} />
+        <Filters filter={filter} services={services.data ?? []} areas={areas.data ?? []} />
         <LoadingStatus loading={list.status === "loading" && !list.data} />
         {list.status === "error" ? <ProblemAlert error={list.error} onRetry={list.reload} /> : null}
         {list.data ? (
