@@ -1,4 +1,4 @@
-import type { Command } from "commander";
+import { type Command, InvalidArgumentError } from "commander";
 import { asModuleDb } from "../../db/db.ts";
 import { createMailer } from "../../platform/mail.ts";
 import type { CommandContext } from "../../platform/module.ts";
@@ -6,6 +6,12 @@ import { RateLimiter } from "../../platform/rate-limit.ts";
 import { personContact } from "../identity/index.ts";
 import { VolunteeringService } from "./volunteering.service.ts";
 import type { VolunteeringTables } from "./volunteering.tables.ts";
+
+function parseHours(value: string): number {
+  if (!/^\d+$/.test(value) || Number(value) < 1 || Number(value) > 24 * 14)
+    throw new InvalidArgumentError("expected a whole number of hours from 1 to 336.");
+  return Number(value);
+}
 
 /** `keskio volunteering remind`: e-mails volunteers whose confirmed shift starts soon (run it hourly). */
 export function registerVolunteeringCommands(program: Command, context: CommandContext): void {
@@ -15,15 +21,10 @@ export function registerVolunteeringCommands(program: Command, context: CommandC
     .description(
       "e-mail a reminder to each volunteer whose confirmed shift starts within the window (once each)",
     )
-    .option("--hours <hours>", "how far ahead to look, in hours", "24")
+    .option("--hours <hours>", "how far ahead to look, in hours (1–336)", parseHours, 24)
     .option("--dry-run", "count what would be sent without sending")
-    .action(async (options: { hours: string; dryRun?: boolean }) => {
-      const hours = Number(options.hours);
-      if (!Number.isInteger(hours) || hours < 1 || hours > 24 * 14) {
-        context.err.write("--hours must be a whole number from 1 to 336\n");
-        process.exitCode = 2;
-        return;
-      }
+    .action(async (options: { hours: number; dryRun?: boolean }) => {
+      const hours = options.hours;
       const config = context.loadConfig();
       const database = await context.openDatabase();
       const mailer = createMailer(config.mail);
