@@ -59,6 +59,11 @@ for (const locale of LOCALES) {
       "/volunteering/confirm",
       "/volunteering/organisations",
       "/volunteering/staff",
+      // The survey's pages as someone signed out sees them; survey.spec.ts checks the interview and results.
+      "/survey",
+      "/survey/answer",
+      "/survey/interview",
+      "/survey/staff",
     ];
     for (const path of paths) {
       await visit(page, path, `${path} (${locale})`);

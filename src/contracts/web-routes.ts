@@ -35,6 +35,11 @@ export const WEB_ROUTES = {
   volunteeringOrganisations: "/volunteering/organisations",
   volunteeringOrganisation: "/volunteering/organisations/:id",
   volunteeringStaff: "/volunteering/staff",
+  survey: "/survey",
+  surveyResults: "/survey/results/:slug",
+  surveyAnswer: "/survey/answer",
+  surveyInterview: "/survey/interview",
+  surveyStaff: "/survey/staff",
 } as const;
 
 /** Whether a browser path is one of the app's pages. */
@@ -49,4 +54,9 @@ export function isWebRoute(pathname: string): boolean {
 /** The path of a programme page. */
 export function programmePath(slug: string): string {
   return WEB_ROUTES.programme.replace(":slug", encodeURIComponent(slug));
+}
+
+/** The path of a survey round's results page. */
+export function surveyResultsPath(slug: string): string {
+  return WEB_ROUTES.surveyResults.replace(":slug", encodeURIComponent(slug));
 }

@@ -25,6 +25,11 @@ import { ReportPage } from "../features/strategy/follow-up/report-page.tsx";
 import { StaffPage } from "../features/strategy/follow-up/staff-page.tsx";
 import { StrategyTreePage } from "../features/strategy/follow-up/strategy-tree-page.tsx";
 import { ProgrammePage } from "../features/strategy/programme-page.tsx";
+import { SurveyAnswerPage } from "../features/survey/answer-page.tsx";
+import { SurveyHomePage } from "../features/survey/home-page.tsx";
+import { SurveyInterviewPage } from "../features/survey/interview-page.tsx";
+import { SurveyResultsPage } from "../features/survey/results-page.tsx";
+import { SurveyStaffPage } from "../features/survey/staff-page.tsx";
 import { ConfirmProfilePage } from "../features/volunteering/confirm-page.tsx";
 import { OrganisationDashboardPage } from "../features/volunteering/dashboard-page.tsx";
 import { MyVolunteeringPage } from "../features/volunteering/my-page.tsx";
@@ -80,6 +85,11 @@ export function App({ i18n }: { i18n: ReturnType<typeof initI18n> }) {
                 <Route path={WEB_ROUTES.volunteeringOrganisations} element={<OrganisationsPage />} />
                 <Route path={WEB_ROUTES.volunteeringOrganisation} element={<OrganisationDashboardPage />} />
                 <Route path={WEB_ROUTES.volunteeringStaff} element={<VolunteeringStaffPage />} />
+                <Route path={WEB_ROUTES.survey} element={<SurveyHomePage />} />
+                <Route path={WEB_ROUTES.surveyResults} element={<SurveyResultsPage />} />
+                <Route path={WEB_ROUTES.surveyAnswer} element={<SurveyAnswerPage />} />
+                <Route path={WEB_ROUTES.surveyInterview} element={<SurveyInterviewPage />} />
+                <Route path={WEB_ROUTES.surveyStaff} element={<SurveyStaffPage />} />
                 <Route path="*" element={<NotFoundPage />} />
               </Routes>
             </Layout>

@@ -15,9 +15,8 @@ const serviceOf = (context: Pick<ModuleContext, "database" | "now">) =>
  */
 export const surveyModule: ModuleManifest = {
   name: "survey",
-  // Not yet offered to residents: the web pages come next.
-  available: false,
-  webPath: null,
+  available: true,
+  webPath: "/survey",
   routes: (app, context) => surveyRoutes(app, context, serviceOf(context)),
   commands: (program, context) => registerSurveyCommands(program, { out: context.out, err: context.err }),
   seed: (database, options) => seedSurvey(asModuleDb<SurveyTables>(database.db), options),

@@ -31,6 +31,16 @@ describeEachDialect("survey seed", (dialect) => {
       true,
     );
     const results = await service.results("esimerkki-2026");
+    // Every published figure is a number or null (a NaN would fail the response schema and become a 500).
+    const numbers = results.rows.flatMap((r) => [
+      r.estimate,
+      r.se,
+      r.ciLow,
+      r.ciHigh,
+      ...Object.values(r.previous ?? {}),
+    ]);
+    for (const value of numbers) if (typeof value === "number") expect(Number.isFinite(value)).toBe(true);
+    expect(results.rows.some((r) => r.previous === null && !r.suppressed)).toBe(true);
     expect(results.previousYear).toBe(2025);
     const grade = results.rows.find((r) => r.key === "share:overall_grade=8|9|10");
     expect(grade?.estimate).toBeGreaterThan(0);

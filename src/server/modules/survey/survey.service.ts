@@ -1058,8 +1058,22 @@ export class SurveyService {
       const pair = compared[i];
       const before = pair?.previous;
       const comparison = pair?.comparison;
+      // A comparison is published only when both cells are, and every figure of the test is a number (a
+      // category nobody or everybody chose has a zero SE, and its z-test is undefined).
       const comparable =
-        !row.suppressed && before && comparison && before.nUsed >= MIN_PUBLISHED_COUNT && previousRound;
+        !row.suppressed &&
+        before &&
+        comparison &&
+        before.nUsed >= MIN_PUBLISHED_COUNT &&
+        previousRound &&
+        [
+          before.estimate,
+          before.se,
+          comparison.difference,
+          comparison.se,
+          comparison.z,
+          comparison.pValue,
+        ].every(Number.isFinite);
       return {
         key: row.key,
         question: questionOfColumn(row.column),
