@@ -64,6 +64,9 @@ for (const locale of LOCALES) {
       "/survey/answer",
       "/survey/interview",
       "/survey/staff",
+      // Participatory budgeting as someone signed out sees it; budgeting-vote.spec.ts checks a round's pages.
+      "/budgeting",
+      "/budgeting/staff",
     ];
     for (const path of paths) {
       await visit(page, path, `${path} (${locale})`);

@@ -40,6 +40,13 @@ export const WEB_ROUTES = {
   surveyAnswer: "/survey/answer",
   surveyInterview: "/survey/interview",
   surveyStaff: "/survey/staff",
+  budgeting: "/budgeting",
+  budgetingRound: "/budgeting/rounds/:id",
+  budgetingPropose: "/budgeting/rounds/:id/propose",
+  budgetingBallot: "/budgeting/rounds/:id/ballot",
+  budgetingResults: "/budgeting/rounds/:id/results",
+  budgetingProposal: "/budgeting/proposals/:id",
+  budgetingStaff: "/budgeting/staff",
 } as const;
 
 /** Whether a browser path is one of the app's pages. */
@@ -59,4 +66,12 @@ export function programmePath(slug: string): string {
 /** The path of a survey round's results page. */
 export function surveyResultsPath(slug: string): string {
   return WEB_ROUTES.surveyResults.replace(":slug", encodeURIComponent(slug));
+}
+
+/** The path of a budgeting page of a round (`budgetingRound`, `budgetingBallot`, …) or a proposal. */
+export function budgetingPath(
+  page: "budgetingRound" | "budgetingPropose" | "budgetingBallot" | "budgetingResults" | "budgetingProposal",
+  id: string,
+): string {
+  return WEB_ROUTES[page].replace(":id", encodeURIComponent(id));
 }

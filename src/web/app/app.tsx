@@ -2,6 +2,13 @@ import { StrictMode } from "react";
 import { I18nextProvider } from "react-i18next";
 import { BrowserRouter, Route, Routes } from "react-router";
 import { WEB_ROUTES } from "../../contracts/web-routes.ts";
+import { BallotPage } from "../features/budgeting/ballot-page.tsx";
+import { ProposalPage } from "../features/budgeting/proposal-page.tsx";
+import { ProposePage } from "../features/budgeting/propose-page.tsx";
+import { ResultsPage } from "../features/budgeting/results-page.tsx";
+import { RoundPage } from "../features/budgeting/round-page.tsx";
+import { RoundsPage } from "../features/budgeting/rounds-page.tsx";
+import { BudgetingStaffPage } from "../features/budgeting/staff-page.tsx";
 import { FeedbackHandlingPage } from "../features/feedback/handling-page.tsx";
 import { FeedbackQueuePage } from "../features/feedback/queue-page.tsx";
 import { FeedbackReportPage } from "../features/feedback/report-page.tsx";
@@ -90,6 +97,13 @@ export function App({ i18n }: { i18n: ReturnType<typeof initI18n> }) {
                 <Route path={WEB_ROUTES.surveyAnswer} element={<SurveyAnswerPage />} />
                 <Route path={WEB_ROUTES.surveyInterview} element={<SurveyInterviewPage />} />
                 <Route path={WEB_ROUTES.surveyStaff} element={<SurveyStaffPage />} />
+                <Route path={WEB_ROUTES.budgeting} element={<RoundsPage />} />
+                <Route path={WEB_ROUTES.budgetingRound} element={<RoundPage />} />
+                <Route path={WEB_ROUTES.budgetingPropose} element={<ProposePage />} />
+                <Route path={WEB_ROUTES.budgetingBallot} element={<BallotPage />} />
+                <Route path={WEB_ROUTES.budgetingResults} element={<ResultsPage />} />
+                <Route path={WEB_ROUTES.budgetingProposal} element={<ProposalPage />} />
+                <Route path={WEB_ROUTES.budgetingStaff} element={<BudgetingStaffPage />} />
                 <Route path="*" element={<NotFoundPage />} />
               </Routes>
             </Layout>

@@ -22,9 +22,8 @@ function serviceFor(context: Omit<ModuleContext, "moduleIndicators">): Budgeting
  */
 export const budgetingModule: ModuleManifest = {
   name: "budgeting",
-  // Residents see the module once its pages are in service.
-  available: false,
-  webPath: null,
+  available: true,
+  webPath: "/budgeting",
   routes: (app, context) => budgetingRoutes(app, serviceFor(context)),
   seed: (database, { demo, now }) => seedBudgetingDemo(database, { demo, now }),
   // Ballots counted in the rounds whose voting ended in a year (example rounds excluded).
