@@ -32,7 +32,7 @@ const testModules: ModuleManifest[] = modules.map((m) =>
             key: "budgeting.turnout",
             valueFor: async (year: number) => {
               turnoutAsked.push(year);
-              return year === 2026 ? 7.4 : null;
+              return year === 2026 ? 412 : null;
             },
           },
         ],
@@ -118,9 +118,9 @@ describeEachDialect("strategy staff work", (dialect) => {
     const turnout = (
       await t.app.inject("/api/v1/strategy/indicators/kansalaisbudjetoinnin-aanestysaktiivisuus")
     ).json();
-    expect(turnout.latest).toEqual({ year: 2026, value: 7.4 });
+    expect(turnout.latest).toEqual({ year: 2026, value: 412 });
     expect(turnout.values).toEqual([
-      expect.objectContaining({ year: 2026, value: 7.4, source: "module:budgeting.turnout" }),
+      expect.objectContaining({ year: 2026, value: 412, source: "module:budgeting.turnout" }),
     ]);
     expect(turnout.status.status).not.toBe("no_data");
     // Its goal shows it too.
@@ -144,7 +144,7 @@ describeEachDialect("strategy staff work", (dialect) => {
     const after = (
       await t.app.inject("/api/v1/strategy/indicators/kansalaisbudjetoinnin-aanestysaktiivisuus")
     ).json();
-    expect(after.latest).toEqual({ year: 2026, value: 7.4 });
+    expect(after.latest).toEqual({ year: 2026, value: 412 });
   });
 
   it("publishes a goal with its programme, indicators, actions and a reasoned status; 404 otherwise", async () => {
