@@ -55,7 +55,17 @@ test("a resident reports with a photo, a handler answers, the resident sees the 
   // About 35 s on an idle 2-core machine; the margin is for a machine busy with other suites.
   test.setTimeout(150_000);
   await seedDemo();
-  const services = (await (await request.get("/api/v1/feedback/services")).json()) as FeedbackService[];
+  // The server keeps the services for a few seconds, so the seed shows once that copy has expired.
+  let services: FeedbackService[] = [];
+  await expect
+    .poll(
+      async () => {
+        services = (await (await request.get("/api/v1/feedback/services")).json()) as FeedbackService[];
+        return services.some((s) => s.code === SERVICE);
+      },
+      { timeout: 20_000 },
+    )
+    .toBe(true);
   const service = services.find((s) => s.code === SERVICE);
   if (!service) throw new Error(`the demo seed has no service ${SERVICE}`);
   const suffix = Date.now().toString(36);
@@ -115,6 +125,9 @@ test("a resident reports with a photo, a handler answers, the resident sees the 
   // ---- the handler ----
   const staff = await newPage(browser);
   await signInContext(staff, handler.email);
+  // Staff see where a request came from on the report form, to record phone and desk requests.
+  await visit(staff, WEB_ROUTES.feedbackReport, "report form as staff");
+  await expect(staff.getByLabel(fb("fi", "report.channel"))).toHaveValue("web");
   await visit(staff, WEB_ROUTES.feedbackQueue, "handler queue");
   const queueMain = staff.getByRole("main");
   await queueMain.getByRole("link", { name: reference, exact: true }).click();
@@ -122,6 +135,13 @@ test("a resident reports with a photo, a handler answers, the resident sees the 
   await expect(staff.locator("h1")).toHaveText(fb("fi", "handling.title", { reference }));
   await expect(queueMain).toContainText(description);
   await expect(queueMain).toContainText(residentEmail);
+
+  const assign = queueMain.getByRole("region", { name: fb("fi", "handling.assignHeading") });
+  await assign
+    .getByLabel(fb("fi", "handling.assignLabel"))
+    .selectOption({ label: fb("fi", "handling.assignToMe") });
+  await assign.getByRole("button", { name: fb("fi", "handling.assignSubmit") }).click();
+  await expect(assign).toContainText(fb("fi", "handling.assignedMe"));
 
   const answer = `Kiitos ilmoituksesta! Korjaamme kuopan tällä viikolla (${suffix}).`;
   const answerForm = queueMain.getByRole("region", { name: fb("fi", "handling.answerHeading") });
@@ -132,7 +152,14 @@ test("a resident reports with a photo, a handler answers, the resident sees the 
   await moderation.getByLabel(fb("fi", "visibility.published")).check();
   await moderation.getByRole("button", { name: fb("fi", "handling.moderationSubmit") }).click();
   await expect(moderation).toContainText(fb("fi", "handling.saved"));
-  await expect(queueMain.locator(".feedback-history")).toContainText(fb("fi", "history.answer"));
+  const status = queueMain.getByRole("region", { name: fb("fi", "handling.statusHeading"), exact: true });
+  await status.getByLabel(fb("fi", "handling.statusLabel")).selectOption("done");
+  await status.getByRole("button", { name: fb("fi", "handling.statusSubmit") }).click();
+  await expect(status).toContainText(fb("fi", "handling.saved"));
+  const history = queueMain.locator(".feedback-history");
+  await expect(history).toContainText(fb("fi", "history.answer"));
+  // Staff are named in the history the handler sees; the resident's public page names nobody.
+  await expect(history).toContainText(handler.displayName);
   await expectNoAxeViolations(staff, "handling page after answering");
 
   // The stored photo has none of the camera's metadata.
@@ -154,6 +181,8 @@ test("a resident reports with a photo, a handler answers, the resident sees the 
   await waitForPage(page);
   const answerSection = main.getByRole("region", { name: fb("fi", "request.answerHeading") });
   await expect(answerSection).toContainText(answer);
+  await expect(main.locator(".feedback-facts")).toContainText(fb("fi", "status.done"));
+  await expect(main).not.toContainText(handler.displayName);
   await expect(main).toContainText(description);
   await expect(main.getByRole("img", { name: "Kuoppa pyörätien reunassa" })).toBeVisible();
   await expectNoAxeViolations(page, "status page with the answer");

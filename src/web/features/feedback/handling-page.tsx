@@ -12,7 +12,11 @@ import {
 import type { Me } from "../../../contracts/identity.ts";
 import { WEB_ROUTES } from "../../../contracts/web-routes.ts";
 import { type HandlingAction, runHandlingAction } from "../../api/feedback/feedback.api.ts";
-import { useDuplicateSuggestions, useHandlerRequest } from "../../api/feedback/feedback.hooks.ts";
+import {
+  useDuplicateSuggestions,
+  useFeedbackServices,
+  useHandlerRequest,
+} from "../../api/feedback/feedback.hooks.ts";
 import { useSubmit } from "../../api/use-submit.ts";
 import { Breadcrumb } from "../../components/breadcrumb.tsx";
 import { useDocumentTitle } from "../../components/document-title.ts";
@@ -526,6 +530,32 @@ function Facts({ request }: { request: HandlerRequestDetail }) {
   );
 }
 
+/** The reporter's answers to the service's extra questions, worded as the questions and choices are. */
+function AttributeAnswers({ request }: { request: HandlerRequestDetail }) {
+  const localize = useLocalize();
+  const services = useFeedbackServices();
+  const questions = services.data?.find((s) => s.code === request.serviceCode)?.attributes ?? [];
+  const entries = Object.entries(request.attributes);
+  if (entries.length === 0) return null;
+  return (
+    <dl className="status-list">
+      {entries.map(([code, value]) => {
+        const question = questions.find((q) => q.code === code);
+        const choice = (key: string) => {
+          const found = question?.values.find((v) => v.key === key);
+          return found ? localize(found.name).text : key;
+        };
+        return (
+          <div key={code}>
+            <dt>{question ? localize(question.description).text : code}</dt>
+            <dd>{Array.isArray(value) ? value.map(choice).join(", ") : choice(value)}</dd>
+          </div>
+        );
+      })}
+    </dl>
+  );
+}
+
 function Handling({ id, person }: { id: string; person: Me }) {
   const { t } = useTranslation();
   const request = useHandlerRequest(id);
@@ -563,16 +593,7 @@ function Handling({ id, person }: { id: string; person: Me }) {
               <h2 id="feedback-h-description">{t("feedback.handling.descriptionHeading")}</h2>
               {data.title ? <p className="feedback-title">{data.title}</p> : null}
               <p className="feedback-pre">{data.description}</p>
-              {Object.keys(data.attributes).length > 0 ? (
-                <dl className="status-list">
-                  {Object.entries(data.attributes).map(([code, value]) => (
-                    <div key={code}>
-                      <dt>{code}</dt>
-                      <dd>{Array.isArray(value) ? value.join(", ") : value}</dd>
-                    </div>
-                  ))}
-                </dl>
-              ) : null}
+              <AttributeAnswers request={data} />
               {data.photos.length > 0 ? (
                 <ul className="feedback-photos">
                   {data.photos.map((photo, index) => (

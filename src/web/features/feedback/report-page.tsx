@@ -2,6 +2,7 @@ import { type ChangeEvent, type FormEvent, useEffect, useId, useRef, useState } 
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
 import {
+  type Channel,
   type CreatedRequest,
   type CreateRequestBody,
   type FeedbackService,
@@ -15,11 +16,12 @@ import { problemFieldNames } from "../../api/problem.ts";
 import { useSubmit } from "../../api/use-submit.ts";
 import { Breadcrumb } from "../../components/breadcrumb.tsx";
 import { useDocumentTitle } from "../../components/document-title.ts";
-import { ErrorSummary, type SummaryItem, TextField } from "../../components/form.tsx";
+import { ErrorSummary, SelectField, type SummaryItem, TextField } from "../../components/form.tsx";
 import { useLocalize } from "../../components/localized.ts";
 import { LoadingStatus, ProblemAlert } from "../../components/request-status.tsx";
 import { PageHeading } from "../../components/route-focus.tsx";
 import { useLocale } from "../../i18n/i18n.ts";
+import { hasRole, useSession } from "../identity/session.tsx";
 import {
   type AttributeAnswers,
   AttributeFields,
@@ -27,7 +29,7 @@ import {
   attributeFieldId,
   missingAttributes,
 } from "./attribute-fields.tsx";
-import { formatDateTime, isoValue, parseCoordinate, requestPath } from "./feedback-helpers.ts";
+import { formatDateTime, HANDLER_ROLES, isoValue, parseCoordinate, requestPath } from "./feedback-helpers.ts";
 import { CheckboxField, TextAreaField } from "./fields.tsx";
 import { type PhotoProblem, type PreparedPhoto, preparePhoto } from "./photo.ts";
 import { SERVICE_FIELD_ID, ServicePicker } from "./service-picker.tsx";
@@ -202,6 +204,66 @@ function PhotoFields({
 
 type Errors = Partial<Record<"service" | "description" | "lat" | "long" | "email", string>>;
 
+const STAFF_CHANNELS: Channel[] = ["web", "phone", "email", "desk"];
+
+/** For staff: which channel the request came through, and the caller's name and phone if they gave them. */
+function StaffChannelFields({
+  channel,
+  setChannel,
+  name,
+  setName,
+  phone,
+  setPhone,
+}: {
+  channel: Channel;
+  setChannel: (channel: Channel) => void;
+  name: string;
+  setName: (name: string) => void;
+  phone: string;
+  setPhone: (phone: string) => void;
+}) {
+  const { t } = useTranslation();
+  return (
+    <fieldset className="feedback-fieldset">
+      <legend className="feedback-fieldset__legend">{t("feedback.report.staffLegend")}</legend>
+      <p className="field__hint">{t("feedback.report.staffHint")}</p>
+      <SelectField
+        id="feedback-channel"
+        label={t("feedback.report.channel")}
+        value={channel}
+        onChange={(event) => setChannel(event.target.value as Channel)}
+      >
+        {STAFF_CHANNELS.map((value) => (
+          <option key={value} value={value}>
+            {t(`feedback.channel.${value}`)}
+          </option>
+        ))}
+      </SelectField>
+      {channel !== "web" ? (
+        <>
+          <TextField
+            id="feedback-reporter-name"
+            label={t("feedback.optional", { label: t("feedback.report.reporterName") })}
+            value={name}
+            maxLength={200}
+            autoComplete="off"
+            onChange={(event) => setName(event.target.value)}
+          />
+          <TextField
+            id="feedback-reporter-phone"
+            type="tel"
+            label={t("feedback.optional", { label: t("feedback.report.reporterPhone") })}
+            value={phone}
+            maxLength={40}
+            autoComplete="off"
+            onChange={(event) => setPhone(event.target.value)}
+          />
+        </>
+      ) : null}
+    </fieldset>
+  );
+}
+
 /** Reporting a problem or giving feedback, with or without an account. */
 export function FeedbackReportPage() {
   const { t } = useTranslation();
@@ -220,6 +282,11 @@ export function FeedbackReportPage() {
   const [photoProblem, setPhotoProblem] = useState<PhotoProblem | "count" | undefined>();
   const [email, setEmail] = useState("");
   const [publishConsent, setPublishConsent] = useState(false);
+  const [channel, setChannel] = useState<Channel>("web");
+  const [reporterName, setReporterName] = useState("");
+  const [reporterPhone, setReporterPhone] = useState("");
+  const { info } = useSession();
+  const isStaff = hasRole(info?.person, ...HANDLER_ROLES);
   const [errors, setErrors] = useState<Errors>({});
   const [missing, setMissing] = useState<ReadonlySet<string>>(new Set());
   const [attempt, setAttempt] = useState(0);
@@ -285,6 +352,13 @@ export function FeedbackReportPage() {
             : null,
       publishConsent,
       locale,
+      ...(isStaff && channel !== "web"
+        ? {
+            channel,
+            ...(reporterName.trim() ? { name: reporterName.trim() } : {}),
+            ...(reporterPhone.trim() ? { phone: reporterPhone.trim() } : {}),
+          }
+        : {}),
       ...(email.trim() ? { email: email.trim() } : {}),
       ...(attributes.length > 0 ? { attributes: answersToSend(attributes, answers) } : {}),
       ...(photos.length > 0
@@ -312,6 +386,8 @@ export function FeedbackReportPage() {
     setPhotos([]);
     setEmail("");
     setPublishConsent(false);
+    setReporterName("");
+    setReporterPhone("");
     setErrors({});
     setMissing(new Set());
     submission.reset();
@@ -363,10 +439,23 @@ export function FeedbackReportPage() {
           {services.status === "error" ? (
             <ProblemAlert error={services.error} onRetry={services.reload} />
           ) : null}
-          {services.data ? (
+          {services.data && services.data.length === 0 ? (
+            <p className="notice">{t("feedback.report.noServices")}</p>
+          ) : null}
+          {services.data && services.data.length > 0 ? (
             <>
               <ErrorSummary error={submission.error} items={items} attempt={attempt} />
               <form id={formId} className="form feedback-form" noValidate onSubmit={(e) => void onSubmit(e)}>
+                {isStaff ? (
+                  <StaffChannelFields
+                    channel={channel}
+                    setChannel={setChannel}
+                    name={reporterName}
+                    setName={setReporterName}
+                    phone={reporterPhone}
+                    setPhone={setReporterPhone}
+                  />
+                ) : null}
                 <ServicePicker
                   services={services.data}
                   value={serviceCode}
