@@ -5,6 +5,7 @@ import * as identityCore from "./202611281320_identity_core.ts";
 import * as strategyFollowup from "./202611281330_strategy_followup.ts";
 import * as volunteeringCore from "./202611290200_volunteering_core.ts";
 import * as feedbackCore from "./202611290210_feedback_core.ts";
+import * as feedbackOpen311 from "./202611290230_feedback_open311.ts";
 import * as surveyService from "./202611290230_survey_service.ts";
 import * as budgetingProcess from "./202611290240_budgeting_process.ts";
 
@@ -19,6 +20,7 @@ export const migrations: Record<string, Migration> = {
   "202611281330_strategy_followup": strategyFollowup,
   "202611290200_volunteering_core": volunteeringCore,
   "202611290210_feedback_core": feedbackCore,
+  "202611290230_feedback_open311": feedbackOpen311,
   "202611290230_survey_service": surveyService,
   "202611290240_budgeting_process": budgetingProcess,
 };

@@ -131,6 +131,7 @@ export interface RequestFilter {
   assignee?: string | null;
   overdueAt?: string;
   search?: string;
+  serviceObject?: { id: string; type: string };
 }
 
 /** How a page of requests is ordered: newest first, or overdue first at a given instant. */
@@ -181,13 +182,20 @@ export async function selectRequests(
     );
   }
   if (filter.search) {
+    // Only text anyone may read is searched: the moderated text, or the reporter's when they consented.
     const pattern = `%${filter.search.replaceAll(/[\\%_]/g, (c) => `\\${c}`).toLowerCase()}%`;
+    const readable = sql`lower(case when public_description is not null then public_description when publish_consent = 1 then description else '' end)`;
     query = query.where((eb) =>
       eb.or([
-        eb(sql`lower(coalesce(public_description, description))`, "like", sql`${pattern} escape '\\'`),
+        eb(readable, "like", sql`${pattern} escape '\\'`),
         eb(sql`lower(coalesce(title, ''))`, "like", sql`${pattern} escape '\\'`),
       ]),
     );
+  }
+  if (filter.serviceObject) {
+    query = query
+      .where("serviceObjectId", "=", filter.serviceObject.id)
+      .where("serviceObjectType", "=", filter.serviceObject.type);
   }
   let ordered = query.selectAll();
   if (order.by === "overdue") {

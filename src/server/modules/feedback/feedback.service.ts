@@ -28,8 +28,9 @@ import { AppError, type LocalizedDetail } from "../../platform/errors.ts";
 import type { Principal } from "../../platform/principal.ts";
 import { ATTRIBUTE_PROBLEM_TEXT, type AttributeRule, checkAttributes } from "./domain/attributes.ts";
 import { type ImageType, InvalidImageError, stripImageMetadata } from "./domain/image-metadata.ts";
+import { MAX_PAGE_SIZE, type Open311RequestQuery } from "./domain/open311-query.ts";
 import { formatReference, normaliseReference } from "./domain/reference.ts";
-import { canChangeStatus, isFinished } from "./domain/request-status.ts";
+import { canChangeStatus, isFinished, statusesForOpen311 } from "./domain/request-status.ts";
 import { addWorkingHours } from "./domain/working-hours.ts";
 import { AREAS } from "./feedback.areas.ts";
 import {
@@ -39,15 +40,19 @@ import {
   isUniqueViolation,
   type RequestFilter,
   type StoredService,
+  selectActiveApiKey,
   selectDuplicateReferences,
   selectEvents,
+  selectEventsOf,
   selectNearbyOpen,
   selectPhoto,
   selectPhotoList,
   selectReferencesOf,
   selectRequestById,
   selectRequestByReference,
+  selectRequestByToken,
   selectRequests,
+  selectRequestsByReferences,
   selectServices,
 } from "./feedback.repository.ts";
 import type { EventRow, FeedbackTables, RequestRow } from "./feedback.tables.ts";
@@ -75,6 +80,8 @@ export interface NewRequest {
   deviceId?: string | null;
   accountId?: string | null;
   mediaUrl?: string | null;
+  serviceObjectId?: string | null;
+  serviceObjectType?: string | null;
   locale: string;
   photos?: { contentType: ImageType; bytes: Uint8Array; altText?: string | null }[];
 }
@@ -91,6 +98,8 @@ export interface ServiceInfo extends FeedbackService {
 }
 
 const SERVICE_CACHE_MS = 10_000;
+// A revoked key stops working within this time in every server process.
+const API_KEY_CACHE_MS = 5_000;
 const MAX_REFERENCE_TRIES = 5;
 const DUPLICATE_RADIUS_M = 300;
 const DUPLICATE_WINDOW_DAYS = 60;
@@ -188,11 +197,17 @@ export class FeedbackDesk {
   readonly #now: () => Date;
   readonly #staff: StaffDirectory;
   #services: { at: number; list: ServiceInfo[] } | null = null;
+  readonly #keys = new Map<string, { id: string; at: number }>();
 
   constructor(db: Kysely<FeedbackTables>, now: () => Date, staff: StaffDirectory) {
     this.#db = db;
     this.#now = now;
     this.#staff = staff;
+  }
+
+  /** The current instant of the injected clock. */
+  now(): Date {
+    return this.#now();
   }
 
   /** Active services, from a cache of a few seconds (the create path reads them on every request). */
@@ -286,6 +301,8 @@ export class FeedbackDesk {
               addressId: blankToNull(input.addressId),
               attributes: writeJson(checked.values),
               mediaUrl: blankToNull(input.mediaUrl),
+              serviceObjectId: blankToNull(input.serviceObjectId),
+              serviceObjectType: blankToNull(input.serviceObjectType),
               locale: input.locale,
               reporterId: input.reporterId ?? null,
               contactEmail: blankToNull(input.email),
@@ -651,6 +668,88 @@ export class FeedbackDesk {
     return { contentType: photo.contentType, content: Buffer.from(photo.content) };
   }
 
+  // ---- Open311 ----
+
+  /** The id of the live API key with this value, or null (positive answers cached for a few seconds). */
+  async apiKeyId(key: string): Promise<string | null> {
+    const hash = hashApiKey(key);
+    const cached = this.#keys.get(hash);
+    if (cached && Date.now() - cached.at < API_KEY_CACHE_MS) return cached.id;
+    const row = await selectActiveApiKey(this.#db, hash);
+    if (!row) return null;
+    if (this.#keys.size > 1000) this.#keys.clear();
+    this.#keys.set(hash, { id: row.id, at: Date.now() });
+    return row.id;
+  }
+
+  /** Requests as GeoReport v2 lists them, with what rendering needs. */
+  async open311Requests(query: Open311RequestQuery): Promise<Open311Batch> {
+    if (query.references) {
+      const refs = query.references.flatMap((r) => {
+        const n = normaliseReference(r);
+        return n ? [n] : [];
+      });
+      return this.#batch(await selectRequestsByReferences(this.#db, refs.slice(0, MAX_PAGE_SIZE)));
+    }
+    const services = await this.services();
+    const filter: RequestFilter = {
+      publishedOnly: true,
+      requestedFrom: query.from,
+      requestedTo: query.to,
+    };
+    if (query.serviceCodes)
+      filter.serviceIds = services.filter((s) => query.serviceCodes?.includes(s.code)).map((s) => s.id);
+    if (query.statuses) filter.statuses = query.statuses.flatMap(statusesForOpen311);
+    if (query.updatedAfter) filter.updatedAfter = query.updatedAfter;
+    if (query.updatedBefore) filter.updatedBefore = query.updatedBefore;
+    if (query.near) filter.bbox = boxAround(query.near.lat, query.near.long, query.near.radius);
+    if (query.search) filter.search = query.search;
+    if (query.serviceObject) filter.serviceObject = query.serviceObject;
+    const { rows } = await selectRequests(
+      this.#db,
+      filter,
+      { limit: query.pageSize, offset: (query.page - 1) * query.pageSize },
+      false,
+    );
+    const near = query.near;
+    const inside = near
+      ? rows.filter(
+          (r) =>
+            r.lat !== null &&
+            r.long !== null &&
+            distanceMetres(near.lat, near.long, r.lat, r.long) <= near.radius,
+        )
+      : rows;
+    return this.#batch(inside);
+  }
+
+  /** One request by its reference, as a one-item batch (empty when unknown). */
+  async open311Request(reference: string): Promise<Open311Batch> {
+    const ref = normaliseReference(reference);
+    const row = ref ? await selectRequestByReference(this.#db, ref) : undefined;
+    return this.#batch(row ? [row] : []);
+  }
+
+  /** The reference of the request a token stands for, or null. */
+  async referenceOfToken(token: string): Promise<string | null> {
+    const row = await selectRequestByToken(this.#db, token);
+    return row?.reference ?? null;
+  }
+
+  async #batch(rows: RequestRow[]): Promise<Open311Batch> {
+    const published = rows.filter((r) => r.visibility === "published").map((r) => r.id);
+    const [services, photos, events] = await Promise.all([
+      this.#allServicesById(),
+      selectPhotoList(this.#db, published),
+      selectEventsOf(
+        this.#db,
+        rows.map((r) => r.id),
+        false,
+      ),
+    ]);
+    return { rows, services, photos, events };
+  }
+
   async #byReference(input: string): Promise<RequestRow> {
     const reference = normaliseReference(input);
     const row = reference ? await selectRequestByReference(this.#db, reference) : undefined;
@@ -723,6 +822,14 @@ let lastEventMs = 0;
 function eventId(atMs: number): string {
   lastEventMs = Math.max(atMs, lastEventMs + 1);
   return newId(lastEventMs);
+}
+
+/** Requests with their services, published photos and public history, for the Open311 renderer. */
+export interface Open311Batch {
+  rows: RequestRow[];
+  services: Map<string, ServiceInfo>;
+  photos: { id: string; requestId: string; contentType: string; altText: string | null }[];
+  events: EventRow[];
 }
 
 /** What to tell a reporter by e-mail after a change has committed. */

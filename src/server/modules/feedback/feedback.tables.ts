@@ -69,6 +69,8 @@ export interface RequestTable {
   addressId: string | null;
   attributes: string;
   mediaUrl: string | null;
+  serviceObjectId: string | null;
+  serviceObjectType: string | null;
   locale: string;
   reporterId: string | null;
   contactEmail: string | null;

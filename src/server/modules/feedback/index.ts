@@ -1,7 +1,9 @@
 import { asModuleDb } from "../../db/db.ts";
 import type { ModuleManifest } from "../../platform/module.ts";
 import { staffDisplayNames, unitStaff } from "../identity/index.ts";
+import { registerFeedbackCommands } from "./feedback.commands.ts";
 import { FeedbackNotifier } from "./feedback.notify.ts";
+import { open311Routes } from "./feedback.open311.ts";
 import { feedbackRoutes } from "./feedback.routes.ts";
 import { EXAMPLE_SERVICES, seedServices } from "./feedback.seed.ts";
 import { FeedbackDesk } from "./feedback.service.ts";
@@ -21,6 +23,7 @@ export const feedbackModule: ModuleManifest = {
     if (!demo) return { module: "feedback", created: 0, updated: 0, unchanged: 0 };
     return seedServices(asModuleDb<FeedbackTables>(database.db), EXAMPLE_SERVICES, now);
   },
+  commands: registerFeedbackCommands,
   routes: async (app, context) => {
     const desk = new FeedbackDesk(asModuleDb<FeedbackTables>(context.database.db), context.now, {
       staffOf: (unit) => unitStaff(context.database, unit),
@@ -29,5 +32,6 @@ export const feedbackModule: ModuleManifest = {
     const notifier = new FeedbackNotifier(context.mailer, context.config.publicUrl, app.log);
     app.addHook("onClose", () => notifier.settle());
     await feedbackRoutes(app, desk, notifier);
+    await open311Routes(app, desk, context.config.publicUrl);
   },
 };
