@@ -285,7 +285,11 @@ describe("privacy notices", () => {
     const t = await buildTestApp("sqlite");
     try {
       const notices = (await t.app.inject("/api/v1/privacy")).json();
-      expect(notices.map((n: { register: string }) => n.register)).toEqual(["accounts", "audit"]);
+      expect(notices.map((n: { register: string }) => n.register)).toEqual([
+        "accounts",
+        "audit",
+        "volunteering",
+      ]);
       for (const notice of notices) {
         expect(notice.sections.length).toBeGreaterThanOrEqual(6);
         for (const section of notice.sections)

@@ -128,4 +128,48 @@ export const PRIVACY_NOTICES: PrivacyNotice[] = [
       { heading: H.rights, body: RIGHTS },
     ],
   },
+  {
+    register: "volunteering",
+    name: {
+      fi: "Vapaaehtoistoiminnan rekisteri",
+      sv: "Registret över frivilligverksamhet",
+      en: "Volunteering register",
+    },
+    sections: [
+      { heading: H.controller, body: CONTROLLER },
+      {
+        heading: H.purpose,
+        body: {
+          fi: "Vapaaehtoisten ja vapaaehtoistehtävien yhteen saattaminen: ilmoittautumiset vuoroihin, muistutukset, tuntien vahvistaminen ja todistukset. Oikeusperuste on suostumuksesi (EU:n tietosuoja-asetus 6 art. 1 a), jonka voit perua poistamalla tietosi.",
+          sv: "Att föra samman volontärer och frivilliguppdrag: anmälningar till pass, påminnelser, bekräftelse av timmar och intyg. Rättslig grund är ditt samtycke (EU:s dataskyddsförordning art. 6.1 a), som du kan återkalla genom att radera dina uppgifter.",
+          en: "Connecting volunteers with volunteer tasks: sign-ups for shifts, reminders, confirming hours and certificates. The legal basis is your consent (GDPR art. 6(1)(a)), which you can withdraw by erasing your data.",
+        },
+      },
+      {
+        heading: H.data,
+        body: {
+          fi: "Nimi, sähköpostiosoite (ilman tiliä tehdyssä profiilissa), kiinnostukset, osaaminen, alueet, vapaat ajat ja ilmoittamasi ikä, ilmoittautumiset ja kirjatut tunnit. Rikostaustaotteita tai terveystietoja ei tallenneta. Tiedot saadaan sinulta ja tunteja vahvistavalta järjestöltä.",
+          sv: "Namn, e-postadress (i en profil utan konto), intressen, kunskaper, områden, lediga tider och den ålder du angett, anmälningar och registrerade timmar. Straffregisterutdrag eller hälsouppgifter lagras inte. Uppgifterna kommer från dig och från organisationen som bekräftar timmarna.",
+          en: "Name, e-mail address (for a profile without an account), interests, skills, areas, free times and the age you gave, sign-ups and logged hours. No criminal record extracts or health data are stored. The data comes from you and from the organisation that confirms your hours.",
+        },
+      },
+      {
+        heading: H.recipients,
+        body: {
+          fi: "Järjestö näkee nimesi vain niissä vuoroissa, joihin ilmoittaudut, eikä sähköpostiosoitettasi. Avoimessa datassa on vain koostetietoja, joista alle viiden henkilön ryhmät on jätetty pois. Tietoja ei siirretä EU:n tai ETA:n ulkopuolelle.",
+          sv: "Organisationen ser ditt namn bara på de pass du anmält dig till, och inte din e-postadress. Öppna data innehåller bara sammanställningar där grupper med färre än fem personer har utelämnats. Uppgifterna överförs inte utanför EU eller EES.",
+          en: "An organisation sees your name only on the shifts you sign up for, and never your e-mail address. Open data holds only totals, leaving out groups of fewer than five people. The data is not transferred outside the EU or EEA.",
+        },
+      },
+      {
+        heading: H.retention,
+        body: {
+          fi: "Tiedot säilyvät, kunnes poistat ne omalta vapaaehtoissivultasi. Vahvistetut tunnit jäävät tilastoihin ilman nimeä.",
+          sv: "Uppgifterna finns kvar tills du raderar dem på din volontärsida. Bekräftade timmar stannar i statistiken utan namn.",
+          en: "The data is kept until you erase it on your volunteering page. Confirmed hours stay in the statistics without a name.",
+        },
+      },
+      { heading: H.rights, body: RIGHTS },
+    ],
+  },
 ];

@@ -590,7 +590,11 @@ export class VolunteeringService {
 
   /** The caller's volunteer profile, or null (no profile yet, or an unknown/unconfirmed key). */
   async resolveVolunteer(caller: Caller): Promise<VolunteerRow | null> {
-    if (caller.personId) return (await repo.findVolunteerBy(this.#db, "personId", caller.personId)) ?? null;
+    if (caller.personId) {
+      const own = await repo.findVolunteerBy(this.#db, "personId", caller.personId);
+      if (own) return own;
+    }
+    // A signed-in person without a profile of their own may still use the light profile of this browser.
     if (caller.accessKey) {
       const row = await repo.findVolunteerBy(this.#db, "accessTokenHash", hashToken(caller.accessKey));
       return row?.emailConfirmedAt ? row : null;
