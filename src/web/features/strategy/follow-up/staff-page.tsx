@@ -11,6 +11,7 @@ import {
   type StrategyTree,
 } from "../../../../contracts/strategy.ts";
 import { WEB_ROUTES } from "../../../../contracts/web-routes.ts";
+import { ApiError } from "../../../api/problem.ts";
 import { fetchAction } from "../../../api/strategy-followup/followup.api.ts";
 import { useIndicators, useOverdue, useStrategyTree } from "../../../api/strategy-followup/followup.hooks.ts";
 import {
@@ -685,13 +686,17 @@ function ActionSection({ tree, onChanged }: { tree: StrategyTree; onChanged: () 
   const [attempts, setAttempts] = useState({ progress: 0, milestone: 0 });
   const [message, setMessage] = useState("");
 
+  const [loadError, setLoadError] = useState<ApiError | null>(null);
   useEffect(() => {
     setAction(null);
+    setLoadError(null);
     if (!actionId) return;
     const controller = new AbortController();
     fetchAction(actionId, { locale, signal: controller.signal }).then(
       (detail) => setAction(detail),
-      () => undefined,
+      (error: unknown) => {
+        if (!controller.signal.aborted && error instanceof ApiError) setLoadError(error);
+      },
     );
     return () => controller.abort();
   }, [actionId, locale]);
@@ -798,6 +803,7 @@ function ActionSection({ tree, onChanged }: { tree: StrategyTree; onChanged: () 
         </SelectField>
       </div>
       <Saved message={message} />
+      {loadError ? <ProblemAlert error={loadError} /> : null}
       {milestoneWrite.error ? <ProblemAlert error={milestoneWrite.error} /> : null}
       {action ? (
         <>
