@@ -8,6 +8,7 @@ import {
   handlingPath,
   historyKind,
   matchesSearch,
+  nextStatuses,
   parseCoordinate,
   readPublicFilter,
   readQueueFilter,
@@ -194,6 +195,13 @@ describe("small helpers", () => {
     expect(parseCoordinate("91", 90)).toBeUndefined();
     expect(parseCoordinate("61°12'", 90)).toBeUndefined();
     expect(parseCoordinate("", 90)).toBeUndefined();
+  });
+
+  it("offers the status steps the server allows: forward, closing, and reopening a finished request", () => {
+    expect(nextStatuses("received")).toEqual(["allocated", "handling", "done", "closed"]);
+    expect(nextStatuses("done")).toEqual(["handling"]);
+    expect(nextStatuses("closed")).toEqual(["handling"]);
+    expect(nextStatuses("handling")).not.toContain("received");
   });
 
   it("names history entries by their kind, moderation variants included", () => {

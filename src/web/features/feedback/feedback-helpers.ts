@@ -163,3 +163,19 @@ export function historyKind(kind: string): HistoryKind {
   const base = kind.split(":")[0] ?? "";
   return (HISTORY_KINDS as readonly string[]).includes(base) ? (base as HistoryKind) : "other";
 }
+
+// The steps the server allows (server/modules/feedback/domain/request-status.ts, which decides; the web may
+// not import server code). Offering only these spares handlers a refusal; a stale page still gets the
+// server's localized 409.
+const NEXT_STATUSES: Record<RequestStatus, readonly RequestStatus[]> = {
+  received: ["allocated", "handling", "done", "closed"],
+  allocated: ["received", "handling", "done", "closed"],
+  handling: ["allocated", "done", "closed"],
+  done: ["handling"],
+  closed: ["handling"],
+};
+
+/** The statuses a request may move to from its current one. */
+export function nextStatuses(status: RequestStatus): readonly RequestStatus[] {
+  return NEXT_STATUSES[status];
+}

@@ -4,7 +4,6 @@ import { Link, useParams } from "react-router";
 import {
   type HandlerRequestDetail,
   MAX_DESCRIPTION,
-  REQUEST_STATUSES,
   type RequestStatus,
   VISIBILITIES,
   type Visibility,
@@ -29,7 +28,14 @@ import { useLocale } from "../../i18n/i18n.ts";
 import { INTL_LOCALES } from "../../i18n/intl.ts";
 import { hasRole } from "../identity/session.tsx";
 import { SessionGate } from "../identity/session-gate.tsx";
-import { formatDateTime, HANDLER_ROLES, historyKind, isoValue, requestPath } from "./feedback-helpers.ts";
+import {
+  formatDateTime,
+  HANDLER_ROLES,
+  historyKind,
+  isoValue,
+  nextStatuses,
+  requestPath,
+} from "./feedback-helpers.ts";
 import { TextAreaField } from "./fields.tsx";
 import { OverdueBadge, RequestStatusBadge } from "./status-badge.tsx";
 import "./feedback.css";
@@ -200,7 +206,10 @@ function AnswerForm({ request, onDone }: { request: HandlerRequestDetail; onDone
 function StatusForm({ request, onDone }: { request: HandlerRequestDetail; onDone: () => void }) {
   const { t } = useTranslation();
   const id = useId();
-  const [status, setStatus] = useState<RequestStatus>(request.status);
+  const choices = nextStatuses(request.status);
+  const [picked, setPicked] = useState<RequestStatus | undefined>();
+  // After a change the choices change too; an earlier pick that is no longer allowed falls back to the first.
+  const status = picked && choices.includes(picked) ? picked : (choices[0] ?? request.status);
   const [reason, setReason] = useState("");
   const [note, setNote] = useState("");
   const [error, setError] = useState<string | undefined>();
@@ -229,16 +238,20 @@ function StatusForm({ request, onDone }: { request: HandlerRequestDetail; onDone
       }}
       onDone={() => {
         setNote("");
+        setPicked(undefined);
         onDone();
       }}
     >
+      <p>
+        {t("feedback.handling.statusNow")} <RequestStatusBadge status={request.status} />
+      </p>
       <SelectField
         id={`${id}-status-select`}
         label={t("feedback.handling.statusLabel")}
         value={status}
-        onChange={(event) => setStatus(event.target.value as RequestStatus)}
+        onChange={(event) => setPicked(event.target.value as RequestStatus)}
       >
-        {REQUEST_STATUSES.map((value) => (
+        {choices.map((value) => (
           <option key={value} value={value}>
             {t(`feedback.status.${value}`)}
           </option>
