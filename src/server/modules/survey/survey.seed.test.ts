@@ -52,4 +52,25 @@ describeEachDialect("survey seed", (dialect) => {
     expect(calls.entries).toHaveLength(24);
     expect(calls.quotas).toHaveLength(25);
   });
+
+  it("survives two seed runs at once (two processes): one template, one whole round per year", async () => {
+    const fresh = await openTestDatabase(dialect);
+    try {
+      const db = asModuleDb<SurveyTables>(fresh.database.db);
+      const reports = await Promise.all([
+        seedSurvey(db, { demo: true, now: NOW }),
+        seedSurvey(db, { demo: true, now: NOW }),
+      ]);
+      expect(
+        reports.reduce((sum, r) => sum + r.created, 0),
+        JSON.stringify(reports),
+      ).toBe(3);
+      const service = new SurveyService(db, () => NOW);
+      expect(await service.listQuestionnaires()).toHaveLength(1);
+      const rounds = await service.listRounds();
+      expect(rounds.map((r) => r.completedResponses)).toEqual([240, 320]);
+    } finally {
+      await fresh.cleanup();
+    }
+  });
 });

@@ -1,8 +1,9 @@
 import type { Kysely } from "kysely";
 import type { LocalizedText } from "../../../contracts/localized-text.ts";
 import type { Answers, Question, QuestionnaireInput } from "../../../contracts/survey.ts";
-import { writeJson } from "../../db/db.ts";
+import { inTransaction, writeJson } from "../../db/db.ts";
 import { newId } from "../../lib/ids.ts";
+import { AppError } from "../../platform/errors.ts";
 import type { SeedReport } from "../../platform/module.ts";
 import * as repo from "./survey.repository.ts";
 import { hashCode, SurveyService } from "./survey.service.ts";
@@ -395,9 +396,15 @@ export async function seedSurvey(db: Db, options: { demo: boolean; now: Date }):
   let template = await repo.findQuestionnaireVersion(db, TEMPLATE_KEY, 1);
   if (template) report.unchanged += 1;
   else {
-    await service.createQuestionnaire(HEINOLA_TEMPLATE, "fi");
+    try {
+      await service.createQuestionnaire(HEINOLA_TEMPLATE, "fi", { version: 1 });
+      report.created += 1;
+    } catch (error) {
+      // Another seed run saved it a moment ago.
+      if (!(error instanceof AppError && error.code === "conflict")) throw error;
+      report.unchanged += 1;
+    }
     template = await repo.findQuestionnaireVersion(db, TEMPLATE_KEY, 1);
-    report.created += 1;
   }
   if (!options.demo || !template) return report;
   const year = options.now.getUTCFullYear();
@@ -407,14 +414,24 @@ export async function seedSurvey(db: Db, options: { demo: boolean; now: Date }):
       report.unchanged += 1;
       continue;
     }
-    report.created += await seedExampleRound(
-      db,
-      service,
-      template.id,
-      roundYear,
-      roundYear === year,
-      options.now,
-    );
+    // One transaction per round: a seed run at the same time (two processes) leaves one whole round, and the
+    // other finds the slug taken and counts it as unchanged.
+    const templateId = template.id;
+    try {
+      report.created += await inTransaction(db, (trx) =>
+        seedExampleRound(
+          trx,
+          new SurveyService(trx, () => options.now),
+          templateId,
+          roundYear,
+          roundYear === year,
+          options.now,
+        ),
+      );
+    } catch (error) {
+      if (!(error instanceof AppError && error.code === "conflict")) throw error;
+      report.unchanged += 1;
+    }
   }
   return report;
 }

@@ -123,6 +123,11 @@ const M = {
     sv: "Det här svaret kan inte ändras via den här kanalen.",
     en: "This response cannot be changed through this channel.",
   },
+  versionRace: {
+    fi: "Lomakkeesta tallennettiin juuri toinen versio; yritä uudelleen.",
+    sv: "En annan version av formuläret sparades nyss; försök igen.",
+    en: "Another version of the questionnaire was just saved; try again.",
+  },
   duplicateExternal: {
     fi: "Lomakkeen tunniste on jo tallennettu.",
     sv: "Blankettens id har redan sparats.",
@@ -243,7 +248,7 @@ export class SurveyService {
   async createQuestionnaire(
     input: QuestionnaireInput,
     locale: "fi" | "sv" | "en",
-    options: { isExample?: boolean } = {},
+    options: { isExample?: boolean; version?: number } = {},
   ): Promise<Questionnaire> {
     const issues = checkQuestionnaire(input);
     if (issues.length > 0) {
@@ -254,7 +259,8 @@ export class SurveyService {
       );
     }
     return inTransaction(this.#db, async (trx) => {
-      const version = (await repo.latestQuestionnaireVersion(trx, input.key)) + 1;
+      // The seed asks for version 1 exactly, so that two runs at once cannot make a version 2.
+      const version = options.version ?? (await repo.latestQuestionnaireVersion(trx, input.key)) + 1;
       const row: QuestionnaireRow = {
         id: newId(this.#now().getTime()),
         key: input.key,
@@ -268,6 +274,10 @@ export class SurveyService {
       };
       await repo.insertQuestionnaire(trx, row);
       return toQuestionnaire(row);
+    }).catch((error: unknown) => {
+      // Two saves of the same key at once: the unique (key, version) index let one through.
+      if (isUniqueViolation(error)) throw new AppError("conflict", M.versionRace);
+      throw error;
     });
   }
 
