@@ -47,9 +47,13 @@ test("what could I do → a confirmed shift and its .ics; the representative con
 
   // The association and its task (the representative's and staff's own screens are checked below and in
   // the axe spec; here they are set up through the same API the pages use).
-  const rep = await signedInPage(browser, "Reija Edustaja");
+  // The three people's accounts are made at once: each waits for its confirmation mail.
   const staffPage = await (await browser.newContext()).newPage();
-  const staff = await createAccount(staffPage.request, "Sanna Virkailija");
+  const [rep, staff, page] = await Promise.all([
+    signedInPage(browser, "Reija Edustaja"),
+    createAccount(staffPage.request, "Sanna Virkailija"),
+    signedInPage(browser, "Ville Vapaaehtoinen"),
+  ]);
   await keskio(["users", "grant-role", staff.email, "staff", "--scope", "yhteiset-palvelut"]);
   await signInContext(staffPage, staff.email);
   const organisation = await post(rep.request, "/api/v1/volunteering/organisations", {
@@ -87,7 +91,6 @@ test("what could I do → a confirmed shift and its .ics; the representative con
   });
 
   // The resident: wish → suggestions with reasons → profile → the task → sign up → .ics.
-  const page = await signedInPage(browser, "Ville Vapaaehtoinen");
   await visit(page, "/volunteering", "what could I do");
   await page.getByLabel(v("themes.culture"), { exact: true }).check();
   await page.getByLabel(v("skills.reading"), { exact: true }).check();
