@@ -52,6 +52,7 @@ export function createDb(database: Config["database"], options: CreateDbOptions 
     sqlite.pragma("synchronous = NORMAL");
     sqlite.pragma("foreign_keys = ON");
     sqlite.pragma("busy_timeout = 5000");
+    cachePreparedStatements(sqlite);
     const db = new Kysely({ dialect: new SqliteDialect({ database: sqlite }), plugins });
     return { db, dialect: "sqlite", destroy: () => db.destroy() };
   }
@@ -85,6 +86,29 @@ export function readJson<T>(value: unknown): T {
 /** Writes a JSON column the same way on both dialects. */
 export function writeJson(value: unknown): string {
   return JSON.stringify(value);
+}
+
+// Kysely's SQLite driver prepares every statement anew; preparing dominated the short queries of hot paths
+// (ballot casting). Statements are kept by their SQL text, at most 500, oldest out first. Reuse is safe
+// because better-sqlite3 runs each statement to completion synchronously (Kysely does not stream here), and
+// SQLite re-prepares a statement by itself after a schema change.
+const STATEMENT_CACHE_SIZE = 500;
+
+function cachePreparedStatements(sqlite: SQLite.Database): void {
+  const prepare = sqlite.prepare.bind(sqlite);
+  const cache = new Map<string, SQLite.Statement>();
+  sqlite.prepare = ((source: string) => {
+    let statement = cache.get(source);
+    if (!statement) {
+      statement = prepare(source);
+      if (cache.size >= STATEMENT_CACHE_SIZE) {
+        const oldest = cache.keys().next().value;
+        if (oldest !== undefined) cache.delete(oldest);
+      }
+      cache.set(source, statement);
+    }
+    return statement;
+  }) as typeof sqlite.prepare;
 }
 
 function quoteIdent(name: string): string {

@@ -81,6 +81,19 @@ export function listProposals(
     .then((rows) => rows.map((r) => ({ ...r, commentCount: Number(r.commentCount ?? 0) })));
 }
 
+/** The projects on a round's ballot, only what a ballot is checked against. */
+export function listBallotProjects(
+  db: Db,
+  roundId: string,
+): Promise<{ id: string; areaId: string; reviewCost: number | null }[]> {
+  return db
+    .selectFrom("budgetingProposal")
+    .select(["id", "areaId", "reviewCost"])
+    .where("roundId", "=", roundId)
+    .where("status", "=", "feasible")
+    .execute();
+}
+
 export function listMergedInto(db: Db, proposalId: string): Promise<{ id: string; title: string }[]> {
   return db
     .selectFrom("budgetingProposal")

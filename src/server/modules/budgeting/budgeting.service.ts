@@ -207,8 +207,11 @@ export function newReceiptCode(): string {
   return code;
 }
 
+// Built once: constructing an Intl formatter costs more than the rest of a ballot's checks.
+const HELSINKI_DATE = new Intl.DateTimeFormat("en-CA", { timeZone: "Europe/Helsinki" });
+
 function helsinkiDate(at: Date | string): string {
-  return new Intl.DateTimeFormat("en-CA", { timeZone: "Europe/Helsinki" }).format(new Date(at));
+  return HELSINKI_DATE.format(new Date(at));
 }
 
 /** Whether a round takes ballots at the given moment. */
@@ -263,6 +266,13 @@ function toProposal(row: ProposalRow & { commentCount?: number }): Proposal {
   };
 }
 
+/** A round's ballot as ballots are checked against it. */
+interface BallotFrame {
+  key: string;
+  projects: Map<string, { areaId: string; cost: number }>;
+  budgets: Map<string, number>;
+}
+
 /** Where a request came from, for the audit log. */
 export interface RequestMeta {
   requestId: string;
@@ -274,6 +284,7 @@ export class BudgetingService {
   readonly #database: Database;
   readonly #config: Config;
   readonly #now: () => Date;
+  readonly #frames = new Map<string, BallotFrame>();
 
   constructor(database: Database, db: Db, config: Config, now: () => Date) {
     this.#database = database;
@@ -677,19 +688,38 @@ export class BudgetingService {
     }
   }
 
-  async #checkChoices(round: RoundRow, choices: readonly BallotChoice[]): Promise<void> {
+  /**
+   * What a ballot is checked against: the round's areas and the projects on its ballot. Proposals cannot change
+   * while a round is voting (review, merging and submission are refused then), so this is kept per round and
+   * version of the round row, which keeps a cast to a handful of statements.
+   */
+  async #ballotFrame(round: RoundRow): Promise<BallotFrame> {
+    const key = `${round.id}|${round.updatedAt}|${round.phase}`;
+    const cached = this.#frames.get(round.id);
+    if (cached && cached.key === key) return cached;
     const [areas, projects] = await Promise.all([
       repo.listAreas(this.#db, [round.id]),
-      repo.listProposals(this.#db, round.id, ["feasible"]),
+      repo.listBallotProjects(this.#db, round.id),
     ]);
+    const frame: BallotFrame = {
+      key,
+      projects: new Map(projects.map((p) => [p.id, { areaId: p.areaId, cost: p.reviewCost ?? 0 }])),
+      budgets: new Map(areas.map((a) => [a.id, a.budget])),
+    };
+    if (round.phase === "voting") this.#frames.set(round.id, frame);
+    return frame;
+  }
+
+  async #checkChoices(round: RoundRow, choices: readonly BallotChoice[]): Promise<void> {
+    const frame = await this.#ballotFrame(round);
     const problem = checkBallot(
       {
         ballotType: round.ballotType as BallotType,
         maxChoices: round.maxChoices,
         pointsTotal: round.pointsTotal,
       },
-      new Map(projects.map((p) => [p.id, { areaId: p.areaId, cost: p.reviewCost ?? 0 }])),
-      new Map(areas.map((a) => [a.id, a.budget])),
+      frame.projects,
+      frame.budgets,
       choices,
     );
     if (problem) {
