@@ -14,6 +14,7 @@ import { useLocalize } from "../../components/localized.ts";
 import { LoadingStatus, ProblemAlert } from "../../components/request-status.tsx";
 import { PageHeading } from "../../components/route-focus.tsx";
 import { useLocale } from "../../i18n/i18n.ts";
+import { INTL_LOCALES } from "../../i18n/intl.ts";
 import { SessionGate } from "../identity/session-gate.tsx";
 import { choicesOf, QuestionField, shortcutKey } from "./question-field.tsx";
 import { askedQuestions } from "./questionnaire-form.tsx";
@@ -243,6 +244,7 @@ function CallPanel({
 
 function CallDesk({ rounds }: { rounds: RoundSummary[] }) {
   const { t } = useTranslation();
+  const locale = useLocale();
   const local = useLocalize();
   const today = new Date().toISOString().slice(0, 10);
   const current = rounds.find((r) => r.fieldworkStart <= today && today <= r.fieldworkEnd) ?? rounds[0];
@@ -381,7 +383,7 @@ function CallDesk({ rounds }: { rounds: RoundSummary[] }) {
                   <td>
                     {t(`survey.callStatus.${entry.status}`, { defaultValue: entry.status })}
                     {entry.callBackAt
-                      ? ` (${new Date(entry.callBackAt).toLocaleString("fi-FI", { timeZone: "Europe/Helsinki" })})`
+                      ? ` (${new Date(entry.callBackAt).toLocaleString(INTL_LOCALES[locale], { timeZone: "Europe/Helsinki" })})`
                       : ""}
                   </td>
                   <td className="data-table__number">{entry.attempts}</td>
