@@ -365,3 +365,15 @@ export async function revokeApiKey(db: FeedbackDb, id: string, at: string): Prom
     .executeTakeFirst();
   return Number(result.numUpdatedRows);
 }
+
+/** Promise and first response of every request made in [from, to), except duplicates and example data. */
+export function selectResponseTimes(db: FeedbackDb, from: string, to: string) {
+  return db
+    .selectFrom("feedbackRequest")
+    .select(["requestedAt", "expectedFirstResponseAt", "firstResponseAt"])
+    .where("requestedAt", ">=", from)
+    .where("requestedAt", "<", to)
+    .where("duplicateOf", "is", null)
+    .where("isExample", "=", 0)
+    .execute();
+}

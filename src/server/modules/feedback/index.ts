@@ -1,9 +1,11 @@
 import { asModuleDb } from "../../db/db.ts";
 import type { ModuleManifest } from "../../platform/module.ts";
 import { staffDisplayNames, unitStaff } from "../identity/index.ts";
+import { medianFirstResponseHours, shareWithinPromise } from "./domain/response-figures.ts";
 import { registerFeedbackCommands } from "./feedback.commands.ts";
 import { FeedbackNotifier } from "./feedback.notify.ts";
 import { open311Routes } from "./feedback.open311.ts";
+import { selectResponseTimes } from "./feedback.repository.ts";
 import { feedbackRoutes } from "./feedback.routes.ts";
 import { EXAMPLE_SERVICES, seedServices } from "./feedback.seed.ts";
 import { FeedbackDesk } from "./feedback.service.ts";
@@ -24,6 +26,22 @@ export const feedbackModule: ModuleManifest = {
     return seedServices(asModuleDb<FeedbackTables>(database.db), EXAMPLE_SERVICES, now);
   },
   commands: registerFeedbackCommands,
+  // The strategy's indicators, computed from this module's own requests (suppressed below five requests).
+  indicators: (context) => {
+    const db = asModuleDb<FeedbackTables>(context.database.db);
+    const timesOf = (year: number) =>
+      selectResponseTimes(db, `${year}-01-01T00:00:00.000Z`, `${year + 1}-01-01T00:00:00.000Z`);
+    return [
+      {
+        key: "feedback.median_first_response_hours",
+        valueFor: async (year) => medianFirstResponseHours(await timesOf(year)),
+      },
+      {
+        key: "feedback.share_within_promise",
+        valueFor: async (year) => shareWithinPromise(await timesOf(year), context.now()),
+      },
+    ];
+  },
   routes: async (app, context) => {
     const desk = new FeedbackDesk(asModuleDb<FeedbackTables>(context.database.db), context.now, {
       staffOf: (unit) => unitStaff(context.database, unit),
