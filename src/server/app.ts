@@ -83,7 +83,8 @@ export async function buildApp(config: Config, deps: AppDependencies): Promise<F
     rateLimiter: new RateLimiter(deps.database.db, config.secret),
   };
   const moduleIndicators = modules.flatMap((m) => m.indicators?.(baseContext) ?? []);
-  const context = { ...baseContext, moduleIndicators };
+  const personalDataHolders = modules.flatMap((m) => (m.personalData ? [m.personalData(baseContext)] : []));
+  const context = { ...baseContext, moduleIndicators, personalDataHolders };
   app.decorateRequest("principal", null);
   const authenticators = modules.flatMap((m) => (m.authenticate ? [m.authenticate(context)] : []));
   if (authenticators.length > 1) throw new Error("only one module may authenticate requests");

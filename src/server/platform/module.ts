@@ -19,6 +19,24 @@ export interface ModuleContext {
   rateLimiter: RateLimiter;
   /** Every installed module's indicator sources; only the strategy module reads them. */
   moduleIndicators: readonly ModuleIndicatorSource[];
+  /** Every installed module's personal data, for the identity module's export and erasure. */
+  personalDataHolders: readonly PersonalDataHolder[];
+}
+
+/** The services every module gets before the cross-module lists exist (what `indicators` and `personalData` see). */
+export type BaseModuleContext = Omit<ModuleContext, "moduleIndicators" | "personalDataHolders">;
+
+/**
+ * What a module holds about one account, so that a person's data export (GDPR art. 15 and 20) and the
+ * deletion of their account (art. 17) reach every module, not only identity.
+ */
+export interface PersonalDataHolder {
+  /** The module's name, the key of its part in the export. */
+  module: string;
+  /** Everything the module holds about the person, or null when it holds nothing. */
+  exportPerson(personId: string): Promise<Record<string, unknown> | null>;
+  /** Removes or anonymises it; idempotent, so that a repeated erasure finishes the work. */
+  erasePerson(personId: string): Promise<void>;
 }
 
 /** A figure a module computes from its own data for the strategy's indicators (DESIGN rule 2). */
@@ -59,7 +77,9 @@ export interface ModuleManifest {
   /** Resolves who makes a request (the identity module provides it; at most one module does). */
   authenticate?: (context: ModuleContext) => Authenticate;
   /** Figures it offers to the strategy's indicators, computed from its own data. */
-  indicators?: (context: Omit<ModuleContext, "moduleIndicators">) => ModuleIndicatorSource[];
+  indicators?: (context: BaseModuleContext) => ModuleIndicatorSource[];
+  /** Its part of a person's data export and account erasure, when it holds personal data. */
+  personalData?: (context: BaseModuleContext) => PersonalDataHolder;
   /** Registers its HTTP routes under /api/v1. */
   routes?: (app: FastifyInstance, context: ModuleContext) => Promise<void>;
   /** Loads its reference content idempotently; `demo` adds labelled example data. */

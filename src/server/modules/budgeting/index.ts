@@ -1,12 +1,12 @@
 import { asModuleDb } from "../../db/db.ts";
-import type { ModuleContext, ModuleManifest } from "../../platform/module.ts";
+import type { BaseModuleContext, ModuleManifest } from "../../platform/module.ts";
 import { registerPbCommands } from "./budgeting.commands.ts";
 import { budgetingRoutes } from "./budgeting.routes.ts";
 import { seedBudgetingDemo } from "./budgeting.seed.ts";
 import { BudgetingService } from "./budgeting.service.ts";
 import type { BudgetingTables } from "./budgeting.tables.ts";
 
-function serviceFor(context: Omit<ModuleContext, "moduleIndicators">): BudgetingService {
+function serviceFor(context: BaseModuleContext): BudgetingService {
   return new BudgetingService(
     context.database,
     asModuleDb<BudgetingTables>(context.database.db),

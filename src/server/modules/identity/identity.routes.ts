@@ -341,6 +341,7 @@ export async function identityRoutes(
         exportedAt: context.now().toISOString(),
         controller: "Heinolan kaupunki / City of Heinola",
         identity: await service.exportPersonalData(principal.personId),
+        ...(await service.exportModuleData(principal.personId)),
       };
       reply.header("cache-control", "no-store");
       reply.header("content-disposition", 'attachment; filename="keskio-my-data.json"');

@@ -16,6 +16,7 @@ import {
 } from "../../platform/audit.ts";
 import { AppError } from "../../platform/errors.ts";
 import type { Mailer } from "../../platform/mail.ts";
+import type { PersonalDataHolder } from "../../platform/module.ts";
 import type { Principal } from "../../platform/principal.ts";
 import type { RateLimiter, RateRule } from "../../platform/rate-limit.ts";
 import { hashPassword, hashToken, hetuHmac, newSecretToken, verifyPassword } from "./identity.crypto.ts";
@@ -30,6 +31,8 @@ export interface IdentityDeps {
   mailer: Mailer;
   rateLimiter: RateLimiter;
   now: () => Date;
+  /** The other modules' personal data, which the export and the erasure of an account must reach too. */
+  personalData?: readonly PersonalDataHolder[];
 }
 
 /** Who is asking, for rate limits and the audit log (never logged in clear: addresses are HMAC'd). */
@@ -790,17 +793,28 @@ export class IdentityService {
     };
   }
 
+  /** What the other modules hold about the person, by module; modules that hold nothing are left out. */
+  async exportModuleData(personId: string): Promise<Record<string, Record<string, unknown>>> {
+    const parts: Record<string, Record<string, unknown>> = {};
+    for (const holder of this.#d.personalData ?? []) {
+      const data = await holder.exportPerson(personId);
+      if (data) parts[holder.module] = data;
+    }
+    return parts;
+  }
+
   /**
    * Erases the account (GDPR art. 17): personal data is removed and the id stays as an empty stub, so that
    * anonymous contributions (a counted ballot) remain counted but can no longer be linked to the person.
+   * The other modules erase their part first: should one fail, the account still exists and the person can
+   * ask again (each module's erasure is idempotent); never the other way round, leaving data nobody can reach.
    */
   async eraseAccount(principal: Principal, meta: RequestMeta): Promise<void> {
+    await this.#refuseLastAdmin(this.#d.db, principal.personId);
+    for (const holder of this.#d.personalData ?? []) await holder.erasePerson(principal.personId);
     const at = this.#now.toISOString();
     await inTransaction(this.#d.db, async (trx) => {
-      const roles = await repo.listRoles(trx, [principal.personId]);
-      if (roles.some((r) => r.role === "admin") && (await repo.countAdmins(trx)) <= 1) {
-        throw new AppError("conflict", MESSAGES.lastAdmin);
-      }
+      await this.#refuseLastAdmin(trx, principal.personId);
       await repo.updatePerson(trx, principal.personId, {
         email: null,
         emailVerifiedAt: null,
@@ -831,6 +845,13 @@ export class IdentityService {
         trx,
       );
     });
+  }
+
+  async #refuseLastAdmin(db: Kysely<IdentityTables>, personId: string): Promise<void> {
+    const roles = await repo.listRoles(db, [personId]);
+    if (roles.some((r) => r.role === "admin") && (await repo.countAdmins(db)) <= 1) {
+      throw new AppError("conflict", MESSAGES.lastAdmin);
+    }
   }
 
   // ---- administration ------------------------------------------------------------------------------------

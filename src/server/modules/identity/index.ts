@@ -31,6 +31,7 @@ function serviceFor(context: ModuleContext): IdentityService {
       mailer: context.mailer,
       rateLimiter: context.rateLimiter,
       now: context.now,
+      personalData: context.personalDataHolders,
     });
     services.set(context, service);
   }

@@ -1,5 +1,5 @@
-import { asModuleDb, type Database } from "../../db/db.ts";
-import type { ModuleContext, ModuleManifest } from "../../platform/module.ts";
+import { asModuleDb } from "../../db/db.ts";
+import type { BaseModuleContext, ModuleManifest } from "../../platform/module.ts";
 import { personContact } from "../identity/index.ts";
 import { registerVolunteeringCommands } from "./volunteering.commands.ts";
 import { volunteeringRoutes } from "./volunteering.routes.ts";
@@ -10,7 +10,7 @@ import type { VolunteeringTables } from "./volunteering.tables.ts";
 // One service per app instance, shared by the routes and the indicator.
 const services = new WeakMap<object, VolunteeringService>();
 
-function serviceFor(context: Omit<ModuleContext, "moduleIndicators">, warn: (what: string) => void) {
+function serviceFor(context: BaseModuleContext, warn: (what: string) => void) {
   let service = services.get(context);
   if (!service) {
     service = new VolunteeringService({
@@ -42,6 +42,15 @@ export const volunteeringModule: ModuleManifest = {
     return seedVolunteeringDemo(asModuleDb<VolunteeringTables>(database.db), now);
   },
   // Hours of volunteering confirmed by the organisations, per calendar year of the work.
+  // A person's volunteer profile, sign-ups and hours reach their data export and the deletion of their account.
+  personalData: (context) => {
+    const service = serviceFor(context, () => undefined);
+    return {
+      module: "volunteering",
+      exportPerson: (personId) => service.exportPerson(personId),
+      erasePerson: (personId) => service.erasePerson(personId),
+    };
+  },
   indicators: (context) => [
     {
       key: "volunteering.confirmed_hours",
@@ -49,21 +58,3 @@ export const volunteeringModule: ModuleManifest = {
     },
   ],
 };
-
-/** Everything the module holds about an account, for the identity module's data export (GDPR art. 15/20). */
-export function exportVolunteerData(
-  database: Database,
-  context: Omit<ModuleContext, "moduleIndicators">,
-  personId: string,
-): Promise<Record<string, unknown> | null> {
-  return serviceFor({ ...context, database }, () => undefined).exportPerson(personId);
-}
-
-/** Erases an account's volunteer data, for the identity module's account deletion (GDPR art. 17). */
-export function eraseVolunteerData(
-  database: Database,
-  context: Omit<ModuleContext, "moduleIndicators">,
-  personId: string,
-): Promise<void> {
-  return serviceFor({ ...context, database }, () => undefined).erasePerson(personId);
-}

@@ -322,4 +322,23 @@ describeEachDialect("volunteering over HTTP", (dialect) => {
     const mail = await smtp.nextTo("vapaaehtoinen@example.fi");
     expect(mail.subject).toMatch(/^Vuoro peruttu/);
   });
+
+  it("reaches the volunteer data from the account's data export and erases it with the account", async () => {
+    const leaving = await signedIn("lahtija@example.fi", "192.0.2.24");
+    expect(
+      (await leaving.post("/api/v1/volunteering/me", { displayName: "Liisa Lähtijä", profile: PROFILE }))
+        .statusCode,
+    ).toBe(200);
+    const exported = (await leaving.get("/api/v1/me/data")).json();
+    expect(exported.identity.account.email).toBe("lahtija@example.fi");
+    expect(exported.volunteering.volunteer.displayName).toBe("Liisa Lähtijä");
+
+    expect((await leaving.delete("/api/v1/me", { confirm: "DELETE" })).statusCode).toBe(204);
+    const rows = await t.db.database.db
+      .selectFrom("volunteeringVolunteer")
+      .select(["personId", "displayName", "email"])
+      .where("displayName", "=", "Liisa Lähtijä")
+      .execute();
+    expect(rows).toEqual([]);
+  });
 });
