@@ -1,7 +1,7 @@
 import { readFileSync } from "node:fs";
 import { type APIRequestContext, expect, type Page, test } from "@playwright/test";
 import type { SessionInfo } from "../src/contracts/identity.ts";
-import { createAccount, keskio, signInContext } from "./identity-support.ts";
+import { createAccount, horizontalOverflow, keskio, signInContext } from "./identity-support.ts";
 import { expectNoAxeViolations, visit } from "./support.ts";
 
 type Tree = { [key: string]: string | Tree };
@@ -172,5 +172,12 @@ test("a verified resident votes by keyboard, changes the vote, and finds the rec
   await expectNoAxeViolations(page, "results with receipt check");
   await visit(page, `/budgeting/rounds/${round.id}`, "round");
   await visit(page, `/budgeting/proposals/${first}`, "proposal");
+  // Reflow at 320 px: the round and the results (whose table scrolls in its own region) need no sideways scrolling.
+  await page.setViewportSize({ width: 320, height: 800 });
+  for (const path of [`/budgeting/rounds/${round.id}/results`, `/budgeting/rounds/${round.id}`]) {
+    await page.goto(path);
+    await expect(page.locator("h1")).toHaveCount(1);
+    expect(await horizontalOverflow(page), path).toBe(0);
+  }
   await staffContext.close();
 });
