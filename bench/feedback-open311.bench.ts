@@ -1,0 +1,124 @@
+// Benchmark: creating service requests through Open311 (form POST with api_key) and through the web API
+// (JSON with CSRF), then reading the request list through both, on SQLite through the real app (inject:
+// hooks → parsing → validation → service → one transaction), with 50 clients at once.
+// Run: node --import tsx bench/feedback-open311.bench.ts     Targets: ≥ 1,000 creates/s, p99 < 50 ms for reads.
+import { mkdtempSync, rmSync } from "node:fs";
+import { loadavg, tmpdir } from "node:os";
+import path from "node:path";
+import { buildApp } from "../src/server/app.ts";
+import { loadConfig } from "../src/server/config.ts";
+import { createDb } from "../src/server/db/db.ts";
+import { migrateToLatest } from "../src/server/db/migrate.ts";
+import { hashApiKey } from "../src/server/modules/feedback/feedback.service.ts";
+import { feedbackModule } from "../src/server/modules/feedback/index.ts";
+
+const CREATES = Number(process.env.BENCH_CREATES ?? 3_000);
+const READS = Number(process.env.BENCH_READS ?? 2_000);
+const CONCURRENCY = 50;
+const dir = mkdtempSync(path.join(tmpdir(), "keskio-bench-feedback-"));
+const config = loadConfig({
+  NODE_ENV: "test",
+  LOG_LEVEL: "silent",
+  KESKIO_SECRET: "bench-secret-0123456789abcdef0123456789",
+  KESKIO_DATABASE_URL: `sqlite:${path.join(dir, "bench.db")}`,
+  KESKIO_WEB_ROOT: "/nonexistent",
+});
+const database = createDb(config.database);
+await migrateToLatest(database.db);
+await feedbackModule.seed?.(database, { demo: true, now: new Date() });
+const KEY = "bench-open311-key-0123456789abcdefghij";
+await database.db
+  .insertInto("feedback_api_key")
+  .values({
+    id: "0190bbbb-0000-7000-8000-000000000001",
+    name: "bench",
+    key_hash: hashApiKey(KEY),
+    created_at: new Date().toISOString(),
+  })
+  .execute();
+const sent: unknown[] = [];
+const app = await buildApp(config, {
+  database,
+  mailer: { send: async (m) => void sent.push(m), close: () => undefined },
+});
+await app.ready();
+
+const session = await app.inject({ url: "/api/v1/auth/session" });
+const csrf = session.cookies.find((c) => c.name === "keskio_csrf")?.value ?? "";
+
+/** Runs `total` calls with CONCURRENCY in flight; returns requests/s and latency percentiles. */
+async function run(label: string, total: number, call: (i: number) => Promise<number>) {
+  const latencies: number[] = [];
+  let next = 0;
+  let failures = 0;
+  const began = performance.now();
+  await Promise.all(
+    Array.from({ length: CONCURRENCY }, async () => {
+      while (next < total) {
+        const i = next++;
+        const t0 = performance.now();
+        const status = await call(i);
+        latencies.push(performance.now() - t0);
+        if (status >= 300) failures++;
+      }
+    }),
+  );
+  const seconds = (performance.now() - began) / 1000;
+  latencies.sort((a, b) => a - b);
+  const pct = (p: number) => latencies[Math.min(latencies.length - 1, Math.floor(p * latencies.length))] ?? 0;
+  console.log(
+    `${label}: ${total} in ${seconds.toFixed(2)} s = ${(total / seconds).toFixed(0)}/s; ` +
+      `p50 ${pct(0.5).toFixed(1)} ms, p99 ${pct(0.99).toFixed(1)} ms, max ${pct(1).toFixed(1)} ms; failures ${failures}`,
+  );
+  return { rate: total / seconds, p99: pct(0.99) };
+}
+
+const open311Create = await run("Open311 POST requests.json", CREATES, async (i) => {
+  const body = new URLSearchParams({
+    api_key: KEY,
+    service_code: "puistot",
+    lat: String(61.2 + (i % 100) / 1000),
+    long: String(26.03 + (i % 50) / 1000),
+    description: `Kaatunut puu numero ${i} puiston käytävällä.`,
+  });
+  const res = await app.inject({
+    method: "POST",
+    url: "/open311/v2/requests.json",
+    headers: { "content-type": "application/x-www-form-urlencoded" },
+    payload: body.toString(),
+  });
+  return res.statusCode;
+});
+const webCreate = await run("web API POST /api/v1/feedback/requests", CREATES, async (i) => {
+  const res = await app.inject({
+    method: "POST",
+    url: "/api/v1/feedback/requests",
+    headers: { "content-type": "application/json", "x-csrf-token": csrf, cookie: `keskio_csrf=${csrf}` },
+    payload: JSON.stringify({
+      serviceCode: "katuvalaistus",
+      description: `Katuvalo ${i} ei pala.`,
+      location: { lat: 61.2 + (i % 100) / 1000, long: 26.03 },
+      publishConsent: true,
+    }),
+  });
+  return res.statusCode;
+});
+// Publish everything, so the lists are full (the default Open311 list returns up to 1000).
+await database.db.updateTable("feedback_request").set({ visibility: "published" }).execute();
+const open311Read = await run("Open311 GET requests.json?page_size=50", READS, async () => {
+  const res = await app.inject({ url: "/open311/v2/requests.json?page_size=50" });
+  return res.statusCode;
+});
+const webRead = await run("web API GET /api/v1/feedback/requests (50 a page)", READS, async (i) => {
+  const res = await app.inject({ url: `/api/v1/feedback/requests?page=${(i % 20) + 1}` });
+  return res.statusCode;
+});
+const load = loadavg()[0] ?? 0;
+console.log(`load average (1 min) at the end: ${load.toFixed(2)}; cores: 2`);
+console.log(
+  `targets: creates ≥ 1000/s — Open311 ${open311Create.rate >= 1000 ? "met" : "NOT met"}, web ${webCreate.rate >= 1000 ? "met" : "NOT met"}; ` +
+    `reads p99 < 50 ms — Open311 ${open311Read.p99 < 50 ? "met" : "NOT met"}, web ${webRead.p99 < 50 ? "met" : "NOT met"}`,
+);
+await app.close();
+await database.destroy();
+rmSync(dir, { recursive: true, force: true });
