@@ -19,6 +19,7 @@ describeEachDialect("feedback web API", (dialect) => {
   let otherUnit: TestClient;
   let moderator: TestClient;
   let handlerId: string;
+  let residentId: string;
 
   async function signIn(email: string, ip: string, roles: PersonOverrides["roles"]) {
     const person = await buildPerson(t.db.database.db, { email, password: PASSWORD, roles, now: clock });
@@ -43,7 +44,9 @@ describeEachDialect("feedback web API", (dialect) => {
     t = await buildTestApp(dialect, { now: () => clock });
     await feedbackModule.seed?.(t.db.database, { demo: true, now: clock });
     anon = new TestClient(t.app, "192.0.2.60");
-    resident = (await signIn("asukas@example.fi", "192.0.2.61", [{ role: "resident" }])).client;
+    const r = await signIn("asukas@example.fi", "192.0.2.61", [{ role: "resident" }]);
+    resident = r.client;
+    residentId = r.id;
     const h = await signIn("kasittelija@example.fi", "192.0.2.62", [
       { role: "staff", scope: "kaupunkiymparisto" },
     ]);
@@ -297,6 +300,15 @@ describeEachDialect("feedback web API", (dialect) => {
     expect(own[0].ownDescription).toBe("Oma palautteeni.");
     expect((await anon.get("/api/v1/feedback/my-requests")).statusCode).toBe(401);
     expect((await report(resident, { channel: "phone" })).statusCode).toBe(403);
+    const holder = feedbackModule.personalData?.({ database: t.db.database } as never);
+    const exported = (await holder?.exportPerson(residentId)) as { requests: { reference: string }[] } | null;
+    expect(exported?.requests.map((r) => r.reference)).toEqual([mine.reference]);
+    await holder?.erasePerson(residentId);
+    expect(await resident.get("/api/v1/feedback/my-requests").then((r) => r.json())).toEqual([]);
+    expect(await holder?.exportPerson(residentId)).toBeNull();
+    const erased = (await handler.get(`/api/v1/feedback/handling/requests/${mine.id}`)).json();
+    expect(erased.description).toBe("[poistettu / removed]");
+    expect(erased.contact.isSignedInReporter).toBe(false);
     const phoned = await report(handler, { channel: "phone", name: "Soittaja" });
     expect(phoned.statusCode, phoned.body).toBe(201);
     const detail = (await handler.get(`/api/v1/feedback/handling/requests/${phoned.json().id}`)).json();

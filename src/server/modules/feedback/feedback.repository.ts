@@ -377,3 +377,39 @@ export function selectResponseTimes(db: FeedbackDb, from: string, to: string) {
     .where("isExample", "=", 0)
     .execute();
 }
+
+/** What the module holds about a signed-in reporter: their requests with the contact details they gave. */
+export function selectReporterRequests(db: FeedbackDb, personId: string) {
+  return db
+    .selectFrom("feedbackRequest")
+    .select([
+      "reference",
+      "requestedAt",
+      "status",
+      "description",
+      "contactEmail",
+      "contactName",
+      "contactPhone",
+      "address",
+    ])
+    .where("reporterId", "=", personId)
+    .orderBy("requestedAt")
+    .execute();
+}
+
+/** Unlinks a reporter's requests and removes their contact details and own text (keeps the moderated text). */
+export async function eraseReporter(db: FeedbackDb, personId: string, removedText: string): Promise<void> {
+  await db
+    .updateTable("feedbackRequest")
+    .set((eb) => ({
+      description: eb.fn.coalesce("publicDescription", eb.val(removedText)),
+      contactEmail: null,
+      contactName: null,
+      contactPhone: null,
+      deviceId: null,
+      accountId: null,
+      reporterId: null,
+    }))
+    .where("reporterId", "=", personId)
+    .execute();
+}

@@ -5,7 +5,7 @@ import { medianFirstResponseHours, shareWithinPromise } from "./domain/response-
 import { registerFeedbackCommands } from "./feedback.commands.ts";
 import { FeedbackNotifier } from "./feedback.notify.ts";
 import { open311Routes } from "./feedback.open311.ts";
-import { selectResponseTimes } from "./feedback.repository.ts";
+import { eraseReporter, selectReporterRequests, selectResponseTimes } from "./feedback.repository.ts";
 import { feedbackRoutes } from "./feedback.routes.ts";
 import { EXAMPLE_SERVICES, seedServices } from "./feedback.seed.ts";
 import { FeedbackDesk } from "./feedback.service.ts";
@@ -26,6 +26,19 @@ export const feedbackModule: ModuleManifest = {
     return seedServices(asModuleDb<FeedbackTables>(database.db), EXAMPLE_SERVICES, now);
   },
   commands: registerFeedbackCommands,
+  // A signed-in reporter's requests in their data export; on erasure the requests stay (the city's case
+  // record) but lose the link to the account, the contact details and the reporter's own wording.
+  personalData: (context) => {
+    const db = asModuleDb<FeedbackTables>(context.database.db);
+    return {
+      module: "feedback",
+      exportPerson: async (personId) => {
+        const requests = await selectReporterRequests(db, personId);
+        return requests.length > 0 ? { requests } : null;
+      },
+      erasePerson: (personId) => eraseReporter(db, personId, "[poistettu / removed]"),
+    };
+  },
   // The strategy's indicators, computed from this module's own requests (suppressed below five requests).
   indicators: (context) => {
     const db = asModuleDb<FeedbackTables>(context.database.db);
