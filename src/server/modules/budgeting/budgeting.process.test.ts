@@ -353,4 +353,29 @@ describeEachDialect("budgeting process", (dialect) => {
     expect(await indicator?.valueFor(2026)).toBe(5);
     expect(await indicator?.valueFor(2025)).toBeNull();
   });
+
+  it("reaches the voter's ballot and writings from the data export, and unlinks the writings when the account goes", async () => {
+    const exported = (await resident.get("/api/v1/me/data")).json();
+    expect(exported.budgeting.ballots).toHaveLength(1);
+    expect(exported.budgeting.ballots[0]).toMatchObject({ roundId, channel: "web" });
+    const authored = exported.budgeting.proposals.length + exported.budgeting.comments.length;
+    expect(authored).toBeGreaterThan(0);
+
+    const person = await t.db.database.db
+      .selectFrom("identityPerson")
+      .select("id")
+      .where("email", "=", "voter@example.fi")
+      .executeTakeFirstOrThrow();
+    expect((await resident.delete("/api/v1/me", { confirm: "DELETE" })).statusCode).toBe(204);
+    for (const table of ["budgetingProposal", "budgetingComment"] as const) {
+      const left = await t.db.database.db
+        .selectFrom(table)
+        .select("id")
+        .where("authorId", "=", person.id)
+        .execute();
+      expect(left).toEqual([]);
+    }
+    // The ballot stays counted.
+    expect((await t.app.inject(`/api/v1/budgeting/rounds/${roundId}/results`)).statusCode).toBe(200);
+  });
 });

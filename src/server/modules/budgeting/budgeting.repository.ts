@@ -230,3 +230,42 @@ export function findResult(db: Db, roundId: string, areaId: string): Promise<Res
     .where("areaId", "=", areaId)
     .executeTakeFirst();
 }
+
+/** What one account has written and cast, for its data export. */
+export async function contributionsOf(
+  db: Db,
+  personId: string,
+  voterKey: string | null,
+): Promise<{ proposals: ProposalRow[]; comments: CommentRow[]; ballots: BallotRow[] }> {
+  const proposals = await db
+    .selectFrom("budgetingProposal")
+    .selectAll()
+    .where("authorId", "=", personId)
+    .orderBy("createdAt")
+    .execute();
+  const comments = await db
+    .selectFrom("budgetingComment")
+    .selectAll()
+    .where("authorId", "=", personId)
+    .orderBy("createdAt")
+    .execute();
+  const ballots = voterKey
+    ? await db
+        .selectFrom("budgetingBallot")
+        .selectAll()
+        .where("voterKey", "=", voterKey)
+        .orderBy("castAt")
+        .execute()
+    : [];
+  return { proposals, comments, ballots };
+}
+
+/** Unlinks an erased account from its proposals and comments; their public text stays, as the city's record. */
+export async function unlinkAuthor(db: Db, personId: string): Promise<void> {
+  await db
+    .updateTable("budgetingProposal")
+    .set({ authorId: null })
+    .where("authorId", "=", personId)
+    .execute();
+  await db.updateTable("budgetingComment").set({ authorId: null }).where("authorId", "=", personId).execute();
+}

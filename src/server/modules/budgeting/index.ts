@@ -1,6 +1,8 @@
-import { asModuleDb } from "../../db/db.ts";
+import { asModuleDb, readJson } from "../../db/db.ts";
 import type { BaseModuleContext, ModuleManifest } from "../../platform/module.ts";
+import { voterStanding } from "../identity/index.ts";
 import { registerPbCommands } from "./budgeting.commands.ts";
+import { contributionsOf, unlinkAuthor } from "./budgeting.repository.ts";
 import { budgetingRoutes } from "./budgeting.routes.ts";
 import { seedBudgetingDemo } from "./budgeting.seed.ts";
 import { BudgetingService } from "./budgeting.service.ts";
@@ -26,6 +28,41 @@ export const budgetingModule: ModuleManifest = {
   webPath: "/budgeting",
   routes: (app, context) => budgetingRoutes(app, serviceFor(context)),
   seed: (database, { demo, now }) => seedBudgetingDemo(database, { demo, now }),
+  // A person's proposals, comments and ballots reach their data export. Erasing the account unlinks the
+  // proposals and comments; a ballot stays, counted, under the keyed hash that keeps one person to one ballot
+  // across channels, which nothing on the platform can turn back into the person once identity has erased them.
+  personalData: (context) => {
+    const db = asModuleDb<BudgetingTables>(context.database.db);
+    return {
+      module: "budgeting",
+      exportPerson: async (personId) => {
+        const standing = await voterStanding(context.database, personId);
+        const mine = await contributionsOf(db, personId, standing?.personKey ?? null);
+        if (mine.proposals.length + mine.comments.length + mine.ballots.length === 0) return null;
+        return {
+          proposals: mine.proposals.map((p) => ({
+            id: p.id,
+            roundId: p.roundId,
+            title: p.title,
+            createdAt: p.createdAt,
+          })),
+          comments: mine.comments.map((c) => ({
+            proposalId: c.proposalId,
+            body: c.body,
+            createdAt: c.createdAt,
+          })),
+          ballots: mine.ballots.map((b) => ({
+            roundId: b.roundId,
+            channel: b.channel,
+            receiptCode: b.receiptCode,
+            choices: readJson<unknown>(b.choices),
+            castAt: b.castAt,
+          })),
+        };
+      },
+      erasePerson: (personId) => unlinkAuthor(db, personId),
+    };
+  },
   // Ballots counted in the rounds whose voting ended in a year (example rounds excluded).
   indicators: (context) => [
     { key: "budgeting.turnout", valueFor: (year) => serviceFor(context).turnout(year) },
