@@ -22,6 +22,15 @@ describe("loadConfig", () => {
     expect(config.isHttps).toBe(false);
   });
 
+  it("lets the operator raise the registrations one address may make in an hour, and refuses nonsense", () => {
+    expect(loadConfig({ KESKIO_SECRET: SECRET }).auth.registrationsPerAddressHour).toBe(10);
+    const raised = loadConfig({ KESKIO_SECRET: SECRET, KESKIO_REGISTRATIONS_PER_ADDRESS_HOUR: "60" });
+    expect(raised.auth.registrationsPerAddressHour).toBe(60);
+    expect(() =>
+      loadConfig({ KESKIO_SECRET: SECRET, KESKIO_REGISTRATIONS_PER_ADDRESS_HOUR: "lots" }),
+    ).toThrow(ConfigError);
+  });
+
   it("selects PostgreSQL from a postgres:// URL", () => {
     const config = loadConfig({ KESKIO_SECRET: SECRET, KESKIO_DATABASE_URL: "postgres://u@db:5432/keskio" });
     expect(config.database.dialect).toBe("postgres");

@@ -29,6 +29,11 @@ export interface Config {
   auth: {
     /** Failed sign-ins per account or address before the next attempts are slowed. */
     maxFailedSignIns: number;
+    /**
+     * Accounts one address may register per hour. A library's public computers or a registration
+     * event behind one NAT address may need more than the default.
+     */
+    registrationsPerAddressHour: number;
     sessionIdleMinutes: number;
     sessionAbsoluteHours: number;
   };
@@ -75,6 +80,7 @@ export function loadConfig(environment: Env = process.env, options: { cwd?: stri
   const oidc = parseOidc(environment, env);
   const auth = {
     maxFailedSignIns: parsePositiveInt(environment, "KESKIO_MAX_FAILED_SIGNINS", 5),
+    registrationsPerAddressHour: parsePositiveInt(environment, "KESKIO_REGISTRATIONS_PER_ADDRESS_HOUR", 10),
     sessionIdleMinutes: parsePositiveInt(environment, "KESKIO_SESSION_IDLE_MINUTES", 120),
     sessionAbsoluteHours: parsePositiveInt(environment, "KESKIO_SESSION_ABSOLUTE_HOURS", 12),
   };

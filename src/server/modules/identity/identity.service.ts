@@ -68,7 +68,7 @@ export function rateRules(config: Config): Record<string, RateRule> {
     },
     registerAddress: {
       name: "register:ip",
-      limit: 10,
+      limit: config.auth.registrationsPerAddressHour,
       windowSeconds: HOUR,
       baseBlockSeconds: 10 * MINUTE,
       maxBlockSeconds: HOUR,
