@@ -9,7 +9,9 @@ import { buildPerson } from "../../../../test/factories.ts";
 import { TestClient } from "../../../../test/http-client.ts";
 import { describeEachDialect } from "../../../../test/test-db.ts";
 import type { ResultRow, SurveyResults } from "../../../contracts/survey.ts";
+import { weightRespondents } from "./domain/report.ts";
 import { surveyModule } from "./index.ts";
+import { csvColumns, parseCsv, populationFigures, selectYear } from "./survey.csv.ts";
 
 const REFERENCE_DIR =
   process.env.KESKIO_SURVEY_REFERENCE_DIR ??
@@ -185,6 +187,37 @@ describeEachDialect("survey HTTP API", (dialect) => {
     expect(Math.abs((change?.z as number) / yoy.z - 1)).toBeLessThan(1e-6);
     expect(Math.abs((change?.pValue as number) / yoy.p_value - 1)).toBeLessThan(1e-6);
     expect(change?.significant).toBe(false);
+  });
+
+  it("exports the weights per respondent of the responses CSV: the library's raking, R's weights, no personal data", async () => {
+    expect((await resident.get("/api/v1/survey/rounds/viite-2024/weights.csv")).statusCode).toBe(403);
+    const response = await staff.get("/api/v1/survey/rounds/viite-2024/weights.csv");
+    expect(response.statusCode, response.body).toBe(200);
+    expect(response.headers["content-type"]).toContain("text/csv");
+    const weights = parseCsv(response.body);
+    expect(weights.header).toEqual(["respondent", "weight"]);
+    expect(response.body).not.toMatch(/H24-|@|040 /);
+    // The library on the published responses CSV and the year's margins gives the same weight per respondent.
+    const responses = parseCsv((await staff.get("/api/v1/survey/rounds/viite-2024/responses.csv")).body);
+    const margins = populationFigures(
+      selectYear(parseCsv(read("population_margins.csv")), 2024, "margins"),
+      "margins",
+    );
+    const library = weightRespondents(csvColumns(responses), { margins });
+    const respondents = csvColumns(responses).get("respondent") ?? [];
+    expect(weights.rows.map((r) => r[0])).toEqual([...respondents]);
+    expect(weights.rows).toHaveLength(500);
+    weights.rows.forEach((row, i) => {
+      expect(Math.abs(Number(row[1]) - (library.design.weights[i] as number))).toBeLessThanOrEqual(1e-9);
+    });
+    // And R's raked weights, as a set (the reference ids are not published).
+    const fromR = parseCsv(read("expected_weights_2024.csv"))
+      .rows.map((r) => Number(r[1]))
+      .sort((a, b) => a - b);
+    const ours = weights.rows.map((r) => Number(r[1])).sort((a, b) => a - b);
+    ours.forEach((w, i) => {
+      expect(Math.abs(w / (fromR[i] as number) - 1)).toBeLessThan(1e-8);
+    });
   });
 
   it("suppresses every cell under five respondents, in JSON and in the open-data CSV", async () => {
@@ -394,7 +427,7 @@ describeEachDialect("survey HTTP API", (dialect) => {
       { question: "idea", theme: "naapuriapu", count: null, suppressed: true },
     ]);
     const exported = await staff.get("/api/v1/survey/rounds/viite-2024/responses.csv");
-    expect(exported.body.split("\n")[0]).toBe("year,channel,age_group,sex,area,q1,q2,q3,q4");
+    expect(exported.body.split("\n")[0]).toBe("respondent,year,channel,age_group,sex,area,q1,q2,q3,q4");
     expect(exported.body).not.toContain("naapuria");
     expect((await interviewer.post("/api/v1/survey/questionnaires", REFERENCE_FORM)).statusCode).toBe(403);
   });

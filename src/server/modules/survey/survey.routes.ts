@@ -540,6 +540,27 @@ export async function surveyRoutes(app: FastifyInstance, context: ModuleContext,
   );
 
   api.get(
+    "/api/v1/survey/rounds/:slug/weights.csv",
+    {
+      config: { policy: staff },
+      schema: {
+        tags: ["survey"],
+        summary: "The round's weights per respondent of the responses CSV, without personal data",
+        params: Slug,
+        response: { 200: Type.String(), ...Errors },
+      },
+    },
+    async (request, reply) => {
+      const { header, rows } = await survey.weightsExport(request.params.slug);
+      reply.header(
+        "content-disposition",
+        `attachment; filename="keskio-survey-${request.params.slug}-weights.csv"`,
+      );
+      return reply.type("text/csv; charset=utf-8").send(formatCsv(header, rows));
+    },
+  );
+
+  api.get(
     "/api/v1/survey/rounds/:slug/responses.csv",
     {
       config: { policy: staff },

@@ -1001,7 +1001,8 @@ export class SurveyService {
 
   // ---- results ----
 
-  async #compute(round: RoundRow, questions: readonly Question[]): Promise<ComputedRound> {
+  /** Weights a round's completed responses to its year's margins; `weights[i]` is null for a response left out. */
+  async #weigh(round: RoundRow, questions: readonly Question[]) {
     const margins = await repo.listMargins(this.#db, round.year);
     if (margins.length === 0) throw new AppError("conflict", M.noMargins);
     const variables = WEIGHTING_VARIABLES.filter((v) => margins.some((m) => m.variable === v));
@@ -1025,6 +1026,17 @@ export class SurveyService {
           population: m.population,
         })),
       });
+      const weightOf = new Map(weightable.map((r, i) => [r, outcome.design.weights[i] as number]));
+      return { outcome, table, levels, all, weightable, weights: all.map((r) => weightOf.get(r) ?? null) };
+    } catch (error) {
+      if (!(error instanceof SurveyInputError)) throw error;
+      throw new AppError("conflict", { fi: error.message, sv: error.message, en: error.message });
+    }
+  }
+
+  async #compute(round: RoundRow, questions: readonly Question[]): Promise<ComputedRound> {
+    const { outcome, table, levels, all, weightable } = await this.#weigh(round, questions);
+    try {
       const rows = computeEstimates(outcome.design, table, estimateSpecsFor(questions), domainSpecs(levels));
       return {
         rows,
@@ -1228,10 +1240,11 @@ export class SurveyService {
     const round = await this.#round(slug);
     const questionnaire = await this.questionnaire(round.questionnaireId);
     const closed = questionnaire.questions.filter((q) => q.type !== "text");
-    const header = ["year", "channel", "age_group", "sex", "area", ...closed.map((q) => q.key)];
-    const rows = (await repo.listCompleteResponses(this.#db, round.id)).map((r) => {
+    const header = ["respondent", "year", "channel", "age_group", "sex", "area", ...closed.map((q) => q.key)];
+    const rows = (await repo.listCompleteResponses(this.#db, round.id)).map((r, i) => {
       const analysis = toAnalysis(r);
       return [
+        String(i + 1),
         String(round.year),
         r.mode,
         weightingValue(analysis, "age_group", questionnaire.questions) ?? "",
@@ -1244,6 +1257,20 @@ export class SurveyService {
       ];
     });
     return { header, rows };
+  }
+
+  /**
+   * The round's weights for staff: the respondent number of the responses CSV (its order of completed
+   * responses) and the raked weight, empty for a response left out of the weighting. No personal data.
+   */
+  async weightsExport(slug: string): Promise<{ header: string[]; rows: string[][] }> {
+    const round = await this.#round(slug);
+    const questionnaire = await this.questionnaire(round.questionnaireId);
+    const { weights } = await this.#weigh(round, questionnaire.questions);
+    return {
+      header: ["respondent", "weight"],
+      rows: weights.map((w, i) => [String(i + 1), w === null ? "" : String(w)]),
+    };
   }
 }
 
