@@ -113,7 +113,9 @@ export function buildProgram(io: CliIo): Command {
 
   program
     .command("seed")
-    .description("load the Heinola strategy (idempotent: running it again changes nothing)")
+    .description(
+      "load the Heinola strategy and each module's reference data (idempotent: running it again changes nothing)",
+    )
     .option("--demo", "also load example data, labelled as such, for trying Keskiö out")
     .action(async (options: { demo?: boolean }) => {
       await withDatabase(async (database) => {
@@ -122,7 +124,8 @@ export function buildProgram(io: CliIo): Command {
           const r = await module.seed(database, { demo: options.demo === true, now: new Date() });
           say(`${r.module}: ${r.created} created, ${r.updated} updated, ${r.unchanged} unchanged`);
         }
-        if (options.demo) say("example data: no module of this version ships any yet");
+        if (options.demo)
+          say("example data is labelled esimerkkiaineisto / exempeldata / example data wherever it is shown");
       });
     });
 
