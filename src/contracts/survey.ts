@@ -96,6 +96,9 @@ export const RoundInput = Type.Object(
     fieldworkStart: Type.String({ format: "date" }),
     fieldworkEnd: Type.String({ format: "date" }),
     openWeb: Type.Optional(Type.Boolean({ description: "Signed-in residents may answer without a code" })),
+    weightTrimMultiplier: Type.Optional(
+      Type.Number({ exclusiveMinimum: 1, maximum: 100, description: "Trim weights at k × the mean weight" }),
+    ),
   },
   { additionalProperties: false },
 );

@@ -8,6 +8,7 @@ import * as feedbackCore from "./202611290210_feedback_core.ts";
 import * as feedbackOpen311 from "./202611290230_feedback_open311.ts";
 import * as surveyService from "./202611290230_survey_service.ts";
 import * as budgetingProcess from "./202611290240_budgeting_process.ts";
+import * as surveyWeightTrim from "./202611290400_survey_weight_trim.ts";
 
 /**
  * Every migration, by name, in the order they run. Listed statically (not read from the folder at run time)
@@ -23,4 +24,5 @@ export const migrations: Record<string, Migration> = {
   "202611290230_feedback_open311": feedbackOpen311,
   "202611290230_survey_service": surveyService,
   "202611290240_budgeting_process": budgetingProcess,
+  "202611290400_survey_weight_trim": surveyWeightTrim,
 };

@@ -220,6 +220,49 @@ describeEachDialect("survey HTTP API", (dialect) => {
     });
   });
 
+  it("trims a round's weights at k × the mean weight as the library does", async () => {
+    const round = await staff.post("/api/v1/survey/rounds", {
+      slug: "viite-2024-trim",
+      questionnaireId,
+      year: 2024,
+      title: { fi: "Viitekysely 2024, trimmattu" },
+      fieldworkStart: "2024-09-01",
+      fieldworkEnd: "2024-10-31",
+      weightTrimMultiplier: 1.2,
+    });
+    expect(round.statusCode, round.body).toBe(201);
+    const bad = await staff.post("/api/v1/survey/rounds", {
+      slug: "viite-2024-bad",
+      questionnaireId,
+      year: 2024,
+      title: { fi: "x" },
+      fieldworkStart: "2024-09-01",
+      fieldworkEnd: "2024-10-31",
+      weightTrimMultiplier: 0.5,
+    });
+    expect(bad.statusCode).toBe(400);
+    const imported = await staff.post("/api/v1/survey/rounds/viite-2024-trim/responses/import", {
+      csv: read("respondents_2024.csv"),
+    });
+    expect(imported.statusCode, imported.body).toBe(200);
+    const weights = parseCsv((await staff.get("/api/v1/survey/rounds/viite-2024-trim/weights.csv")).body);
+    const responses = parseCsv((await staff.get("/api/v1/survey/rounds/viite-2024-trim/responses.csv")).body);
+    const margins = populationFigures(
+      selectYear(parseCsv(read("population_margins.csv")), 2024, "margins"),
+      "margins",
+    );
+    const trimmed = weightRespondents(csvColumns(responses), { margins, trimMultiplier: 1.2 });
+    const raked = weightRespondents(csvColumns(responses), { margins });
+    expect(trimmed.trimming?.passes.length ?? 0).toBeGreaterThan(0);
+    let changed = 0;
+    weights.rows.forEach((row, i) => {
+      expect(Math.abs(Number(row[1]) - (trimmed.design.weights[i] as number))).toBeLessThanOrEqual(1e-9);
+      if (Math.abs(Number(row[1]) - (raked.design.weights[i] as number)) > 1e-6) changed += 1;
+    });
+    expect(weights.rows).toHaveLength(500);
+    expect(changed).toBeGreaterThan(0);
+  });
+
   it("suppresses every cell under five respondents, in JSON and in the open-data CSV", async () => {
     const results = (await t.app.inject("/api/v1/survey/rounds/viite-2025/results")).json() as SurveyResults;
     const small = results.rows.filter((r) => r.suppressed);

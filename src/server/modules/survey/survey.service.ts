@@ -311,6 +311,7 @@ export class SurveyService {
       fieldworkEnd: input.fieldworkEnd,
       openWeb: input.openWeb ? 1 : 0,
       isExample: options.isExample ? 1 : 0,
+      weightTrimMultiplier: input.weightTrimMultiplier ?? null,
       createdAt: this.#now().toISOString(),
     };
     try {
@@ -1025,6 +1026,9 @@ export class SurveyService {
           category: m.category,
           population: m.population,
         })),
+        ...(round.weightTrimMultiplier === null
+          ? {}
+          : { trimMultiplier: Number(round.weightTrimMultiplier) }),
       });
       const weightOf = new Map(weightable.map((r, i) => [r, outcome.design.weights[i] as number]));
       return { outcome, table, levels, all, weightable, weights: all.map((r) => weightOf.get(r) ?? null) };

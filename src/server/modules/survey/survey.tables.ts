@@ -27,6 +27,8 @@ export interface RoundTable {
   fieldworkEnd: string;
   openWeb: number;
   isExample: number;
+  /** Trim the weights at this multiple of the mean weight; null = no trimming. */
+  weightTrimMultiplier: number | null;
   createdAt: string;
 }
 
