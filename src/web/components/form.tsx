@@ -3,6 +3,7 @@ import {
   type MouseEvent,
   type ReactNode,
   type SelectHTMLAttributes,
+  type TextareaHTMLAttributes,
   useEffect,
   useId,
   useRef,
@@ -62,6 +63,36 @@ export function TextField({
         aria-describedby={describedBy(hint ? `${id}-hint` : undefined, error ? `${id}-error` : undefined)}
         aria-invalid={error ? true : undefined}
         {...input}
+      />
+    </div>
+  );
+}
+
+/** A labelled multi-line input with hint and error, as TextField (hint before the input). */
+export function TextAreaField({
+  id,
+  label,
+  hint,
+  error,
+  ...textarea
+}: {
+  id: string;
+  label: string;
+  hint?: ReactNode;
+  error?: string | undefined;
+} & Omit<TextareaHTMLAttributes<HTMLTextAreaElement>, "id">) {
+  return (
+    <div className={`field${error ? " field--error" : ""}`}>
+      <label htmlFor={id} className="field__label">
+        {label}
+      </label>
+      <FieldText id={id} hint={hint} error={error} />
+      <textarea
+        id={id}
+        className="input feedback-textarea"
+        aria-describedby={describedBy(hint ? `${id}-hint` : undefined, error ? `${id}-error` : undefined)}
+        aria-invalid={error ? true : undefined}
+        {...textarea}
       />
     </div>
   );

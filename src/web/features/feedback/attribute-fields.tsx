@@ -1,8 +1,7 @@
 import { useTranslation } from "react-i18next";
 import type { ServiceAttribute } from "../../../contracts/feedback.ts";
-import { SelectField, TextField } from "../../components/form.tsx";
+import { SelectField, TextAreaField, TextField } from "../../components/form.tsx";
 import { useLocalize } from "../../components/localized.ts";
-import { TextAreaField } from "./fields.tsx";
 
 /** Answers to a service's extra questions: a string, or the chosen keys of a multi-value list. */
 export type AttributeAnswers = Record<string, string | string[]>;

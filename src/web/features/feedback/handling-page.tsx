@@ -19,7 +19,13 @@ import {
 import { useSubmit } from "../../api/use-submit.ts";
 import { Breadcrumb } from "../../components/breadcrumb.tsx";
 import { useDocumentTitle } from "../../components/document-title.ts";
-import { ErrorSummary, SelectField, type SummaryItem, TextField } from "../../components/form.tsx";
+import {
+  ErrorSummary,
+  SelectField,
+  type SummaryItem,
+  TextAreaField,
+  TextField,
+} from "../../components/form.tsx";
 import { useLocalize } from "../../components/localized.ts";
 import { NotFoundContent } from "../../components/not-found.tsx";
 import { LoadingStatus, ProblemAlert } from "../../components/request-status.tsx";
@@ -36,7 +42,6 @@ import {
   nextStatuses,
   requestPath,
 } from "./feedback-helpers.ts";
-import { TextAreaField } from "./fields.tsx";
 import { OverdueBadge, RequestStatusBadge } from "./status-badge.tsx";
 import "./feedback.css";
 

@@ -16,7 +16,13 @@ import { problemFieldNames } from "../../api/problem.ts";
 import { useSubmit } from "../../api/use-submit.ts";
 import { Breadcrumb } from "../../components/breadcrumb.tsx";
 import { useDocumentTitle } from "../../components/document-title.ts";
-import { ErrorSummary, SelectField, type SummaryItem, TextField } from "../../components/form.tsx";
+import {
+  ErrorSummary,
+  SelectField,
+  type SummaryItem,
+  TextAreaField,
+  TextField,
+} from "../../components/form.tsx";
 import { useLocalize } from "../../components/localized.ts";
 import { LoadingStatus, ProblemAlert } from "../../components/request-status.tsx";
 import { PageHeading } from "../../components/route-focus.tsx";
@@ -30,7 +36,7 @@ import {
   missingAttributes,
 } from "./attribute-fields.tsx";
 import { formatDateTime, HANDLER_ROLES, isoValue, parseCoordinate, requestPath } from "./feedback-helpers.ts";
-import { CheckboxField, TextAreaField } from "./fields.tsx";
+import { CheckboxField } from "./fields.tsx";
 import { type PhotoProblem, type PreparedPhoto, preparePhoto } from "./photo.ts";
 import { SERVICE_FIELD_ID, ServicePicker } from "./service-picker.tsx";
 import "./feedback.css";
