@@ -238,3 +238,19 @@ export const OpenAnswer = Type.Object({
   themes: Type.Array(Type.String()),
 });
 export type OpenAnswer = Static<typeof OpenAnswer>;
+
+/** A round that uses a questionnaire version, as the staff list names it. */
+export const QuestionnaireRound = Type.Object({ slug: Type.String(), year: Type.Integer() });
+export type QuestionnaireRound = Static<typeof QuestionnaireRound>;
+
+/**
+ * A questionnaire version in the staff list: the rounds that use it and how many responses they have. Once a
+ * response exists the version is locked (issue 7: "a survey is versioned once answers exist").
+ */
+export const QuestionnaireListItem = Type.Object({
+  ...Questionnaire.properties,
+  rounds: Type.Array(QuestionnaireRound),
+  responses: Type.Integer({ description: "Responses of any status to the rounds of this version" }),
+  isLocked: Type.Boolean({ description: "Answers exist: the version can no longer change" }),
+});
+export type QuestionnaireListItem = Static<typeof QuestionnaireListItem>;

@@ -99,6 +99,26 @@ export async function questionnaireHasResponses(db: Db, questionnaireId: string)
   return row !== undefined;
 }
 
+/** Responses of any status per questionnaire version (a version with any is locked). */
+export async function responseCountsByQuestionnaire(db: Db): Promise<Map<string, number>> {
+  const rows = await db
+    .selectFrom("surveyResponse")
+    .innerJoin("surveyRound", "surveyRound.id", "surveyResponse.roundId")
+    .select(["surveyRound.questionnaireId", (eb) => eb.fn.countAll<number>().as("count")])
+    .groupBy("surveyRound.questionnaireId")
+    .execute();
+  return new Map(rows.map((r) => [r.questionnaireId, Number(r.count)]));
+}
+
+/** Replaces the content of a questionnaire version in place (only while it has no responses). */
+export async function updateQuestionnaire(
+  db: Db,
+  id: string,
+  fields: Pick<QuestionnaireRow, "title" | "intro" | "questions" | "overallQuestion">,
+): Promise<void> {
+  await db.updateTable("surveyQuestionnaire").set(fields).where("id", "=", id).execute();
+}
+
 export async function insertMembers(db: Db, rows: readonly NewSampleMemberRow[]): Promise<void> {
   for (let i = 0; i < rows.length; i += 200) {
     await db

@@ -9,6 +9,7 @@ import {
   OpenAnswer,
   Questionnaire,
   QuestionnaireInput,
+  QuestionnaireListItem,
   ResponseSession,
   RoundInput,
   RoundSummary,
@@ -20,6 +21,7 @@ import { publicRead, publicWrite, rolesOnly, signedIn } from "../../platform/pol
 import { requirePrincipal } from "../../platform/principal.ts";
 import type { RateRule } from "../../platform/rate-limit.ts";
 import { formatCsv } from "./survey.csv.ts";
+import { HEINOLA_TEMPLATE } from "./survey.seed.ts";
 import { importProblem, type SurveyService } from "./survey.service.ts";
 
 const Errors = {
@@ -314,11 +316,39 @@ export async function surveyRoutes(app: FastifyInstance, context: ModuleContext,
       config: { policy: staff },
       schema: {
         tags: ["survey"],
-        summary: "Questionnaires, every version",
-        response: { 200: Type.Array(Questionnaire), ...Errors },
+        summary: "Questionnaires, every version, with the rounds using each and whether answers lock it",
+        response: { 200: Type.Array(QuestionnaireListItem), ...Errors },
       },
     },
-    () => survey.listQuestionnaires(),
+    () => survey.listQuestionnaireItems(),
+  );
+
+  api.get(
+    "/api/v1/survey/questionnaire-template",
+    {
+      config: { policy: staff },
+      schema: {
+        tags: ["survey"],
+        summary: "The annual Heinola resident survey as a starting point for a new questionnaire",
+        response: { 200: QuestionnaireInput, ...Errors },
+      },
+    },
+    () => HEINOLA_TEMPLATE,
+  );
+
+  api.put(
+    "/api/v1/survey/questionnaires/:id",
+    {
+      config: { policy: staff },
+      schema: {
+        tags: ["survey"],
+        summary: "Change a questionnaire version in place; refused (409) once it has answers",
+        params: Id,
+        body: QuestionnaireInput,
+        response: { 200: Questionnaire, ...Errors },
+      },
+    },
+    (request) => survey.updateQuestionnaire(request.params.id, request.body, localeOf(request)),
   );
 
   api.get(

@@ -11,6 +11,7 @@ import {
   type Question,
   type Questionnaire,
   type QuestionnaireInput,
+  type QuestionnaireListItem,
   RESPONSE_MODES,
   type ResponseMode,
   type ResponseSession,
@@ -127,6 +128,16 @@ const M = {
     fi: "Lomakkeesta tallennettiin juuri toinen versio; yritä uudelleen.",
     sv: "En annan version av formuläret sparades nyss; försök igen.",
     en: "Another version of the questionnaire was just saved; try again.",
+  },
+  questionnaireLocked: {
+    fi: "Tähän lomakeversioon on jo vastattu, joten sitä ei voi muuttaa. Tee siitä uusi versio.",
+    sv: "Den här versionen av formuläret har redan besvarats och kan inte ändras. Gör en ny version.",
+    en: "This questionnaire version has answers, so it can no longer change. Make a new version of it.",
+  },
+  questionnaireKeyFixed: {
+    fi: "Lomakkeen tunnusta ei voi muuttaa; tallenna uudella tunnuksella uutena lomakkeena.",
+    sv: "Formulärets nyckel kan inte ändras; spara med en ny nyckel som ett nytt formulär.",
+    en: "A questionnaire's key cannot change; save it with a new key as a new questionnaire.",
   },
   duplicateExternal: {
     fi: "Lomakkeen tunniste on jo tallennettu.",
@@ -283,6 +294,65 @@ export class SurveyService {
 
   async listQuestionnaires(): Promise<Questionnaire[]> {
     return (await repo.listQuestionnaires(this.#db)).map(toQuestionnaire);
+  }
+
+  /** Every questionnaire version for staff, with its rounds and response count (locked once answered). */
+  async listQuestionnaireItems(): Promise<QuestionnaireListItem[]> {
+    const [rows, rounds, responses] = await Promise.all([
+      repo.listQuestionnaires(this.#db),
+      repo.listRounds(this.#db),
+      repo.responseCountsByQuestionnaire(this.#db),
+    ]);
+    return rows.map((row) => {
+      const count = responses.get(row.id) ?? 0;
+      return {
+        ...toQuestionnaire(row),
+        rounds: rounds
+          .filter((r) => r.questionnaireId === row.id)
+          .map((r) => ({ slug: r.slug, year: r.year }))
+          .sort((a, b) => a.year - b.year || a.slug.localeCompare(b.slug)),
+        responses: count,
+        isLocked: count > 0,
+      };
+    });
+  }
+
+  /**
+   * Changes a questionnaire version in place while nobody has answered it; once answers exist it is frozen
+   * and changes go into a new version of the same key (which keeps the questions linked across years).
+   */
+  async updateQuestionnaire(
+    id: string,
+    input: QuestionnaireInput,
+    locale: "fi" | "sv" | "en",
+  ): Promise<Questionnaire> {
+    const issues = checkQuestionnaire(input);
+    if (issues.length > 0) {
+      throw new AppError(
+        "validation_failed",
+        M.invalidQuestionnaire,
+        issues.map((i) => ({ path: `/questions/${i.question}`, message: i.message[locale] })),
+      );
+    }
+    return inTransaction(this.#db, async (trx) => {
+      const row = await repo.findQuestionnaire(trx, id);
+      if (!row) throw notFound(M.noQuestionnaire);
+      if (row.key !== input.key) {
+        throw new AppError("validation_failed", M.questionnaireKeyFixed, [
+          { path: "/key", message: M.questionnaireKeyFixed[locale] },
+        ]);
+      }
+      if (await repo.questionnaireHasResponses(trx, id))
+        throw new AppError("conflict", M.questionnaireLocked);
+      const fields = {
+        title: writeJson(input.title),
+        intro: input.intro ? writeJson(input.intro) : null,
+        questions: writeJson(input.questions),
+        overallQuestion: input.overallQuestion ?? null,
+      };
+      await repo.updateQuestionnaire(trx, id, fields);
+      return toQuestionnaire({ ...row, ...fields });
+    });
   }
 
   async questionnaire(id: string): Promise<Questionnaire> {
