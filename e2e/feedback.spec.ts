@@ -2,7 +2,7 @@ import { readFileSync } from "node:fs";
 import { type Browser, expect, type Page, test } from "@playwright/test";
 import type { FeedbackService, HandlerRequestDetail } from "../src/contracts/feedback.ts";
 import { WEB_ROUTES } from "../src/contracts/web-routes.ts";
-import { jpegWithMetadata } from "../src/server/modules/feedback/domain/test-images.ts";
+import { jpegWithMetadata } from "../src/server/lib/images/test-images.ts";
 import { createAccount, horizontalOverflow, keskio, signInContext, uniqueEmail } from "./identity-support.ts";
 import { expectNoAxeViolations, type Locale, startInLocale, visit, waitForPage } from "./support.ts";
 
@@ -100,7 +100,7 @@ test("a resident reports with a photo, a handler answers, the resident sees the 
     mimeType: "image/jpeg",
     buffer: jpegWithMetadata(),
   });
-  const preview = main.locator(".feedback-photo__image");
+  const preview = main.locator(".photo-list__image");
   await expect(preview).toHaveCount(1);
   await page.getByLabel(fb("fi", "report.photoAlt", { number: 1 })).fill("Kuoppa pyörätien reunassa");
   await expect(preview).toHaveAttribute("alt", "Kuoppa pyörätien reunassa");

@@ -3,7 +3,7 @@ import { buildTestApp, type TestApp } from "../../../../test/build-test-app.ts";
 import { buildPerson, type PersonOverrides } from "../../../../test/factories.ts";
 import { TestClient } from "../../../../test/http-client.ts";
 import { describeEachDialect } from "../../../../test/test-db.ts";
-import { containsText, jpegWithMetadata, PLAIN_JPEG, png } from "./domain/test-images.ts";
+import { containsText, jpegWithMetadata, PLAIN_JPEG, png } from "../../lib/images/test-images.ts";
 import { feedbackModule } from "./index.ts";
 
 const PASSWORD = "feedback-test-password";

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { buildTestApp, type TestApp } from "../../../../test/build-test-app.ts";
 import { describeEachDialect } from "../../../../test/test-db.ts";
 import { runCli } from "../../../cli/main.ts";
-import { containsText, jpegWithMetadata } from "./domain/test-images.ts";
+import { containsText, jpegWithMetadata } from "../../lib/images/test-images.ts";
 import { feedbackModule } from "./index.ts";
 
 // Every Open311 endpoint in both formats, every filter and every error case of open311.md, on both dialects.

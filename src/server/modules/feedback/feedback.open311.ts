@@ -10,9 +10,9 @@ import {
   type RequestStatus,
 } from "../../../contracts/feedback.ts";
 import { type LocalizedText, pickText } from "../../../contracts/localized-text.ts";
+import type { ImageType } from "../../lib/images/image-metadata.ts";
 import { AppError } from "../../platform/errors.ts";
 import type { RoutePolicy } from "../../platform/policy.ts";
-import type { ImageType } from "./domain/image-metadata.ts";
 import { boundaryOf, MalformedFormError, parseMultipart } from "./domain/multipart.ts";
 import {
   formatErrors,

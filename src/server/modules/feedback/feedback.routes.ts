@@ -25,6 +25,7 @@ import {
   StatusBody,
 } from "../../../contracts/feedback.ts";
 import { negotiateLocale } from "../../../contracts/localized-text.ts";
+import { decodeBase64Image } from "../../lib/images/base64.ts";
 import { AppError } from "../../platform/errors.ts";
 import { publicRead, publicWrite, rolesOnly, signedIn } from "../../platform/policy.ts";
 import { requirePrincipal } from "../../platform/principal.ts";
@@ -123,7 +124,7 @@ export async function feedbackRoutes(
         locale: body.locale ?? negotiateLocale(request.headers["accept-language"]),
         photos: (body.photos ?? []).map((p) => ({
           contentType: p.contentType,
-          bytes: decodeBase64(p.data),
+          bytes: decodeBase64Image(p.data),
           altText: p.altText ?? null,
         })),
       };
@@ -340,9 +341,3 @@ const CHANNEL_STAFF = {
   sv: "Endast personalen kan registrera annan än webbrespons.",
   en: "Only staff may record a request from another channel than the web.",
 };
-
-/** Bytes of a base64 string or data: URL. */
-function decodeBase64(data: string): Uint8Array {
-  const comma = data.startsWith("data:") ? data.indexOf(",") : -1;
-  return Buffer.from(comma >= 0 ? data.slice(comma + 1) : data, "base64");
-}

@@ -24,10 +24,10 @@ import { MAX_DESCRIPTION, MAX_PHOTO_BYTES } from "../../../contracts/feedback.ts
 import { isLocale, type LocalizedText } from "../../../contracts/localized-text.ts";
 import { inTransaction, readJson, writeJson } from "../../db/db.ts";
 import { newId } from "../../lib/ids.ts";
+import { type ImageType, InvalidImageError, stripImageMetadata } from "../../lib/images/image-metadata.ts";
 import { AppError, type LocalizedDetail } from "../../platform/errors.ts";
 import type { Principal } from "../../platform/principal.ts";
 import { ATTRIBUTE_PROBLEM_TEXT, type AttributeRule, checkAttributes } from "./domain/attributes.ts";
-import { type ImageType, InvalidImageError, stripImageMetadata } from "./domain/image-metadata.ts";
 import { MAX_PAGE_SIZE, type Open311RequestQuery } from "./domain/open311-query.ts";
 import { formatReference, normaliseReference } from "./domain/reference.ts";
 import { canChangeStatus, isFinished, statusesForOpen311 } from "./domain/request-status.ts";

@@ -13,7 +13,6 @@ import {
   readPublicFilter,
   readQueueFilter,
   requestPath,
-  scaledSize,
   searchForm,
   sortQueue,
 } from "./feedback-helpers.ts";
@@ -180,13 +179,6 @@ describe("small helpers", () => {
     expect(formatDateTime("2026-03-29T00:30:00Z", "fi")).toContain("2.30");
     expect(formatDateTime("2026-03-29T01:30:00Z", "fi")).toContain("4.30");
     expect(formatDateTime("not a date", "fi")).toBe("not a date");
-  });
-
-  it("scales photos down to the longest side, never up", () => {
-    expect(scaledSize(4000, 3000, 1600)).toEqual({ width: 1600, height: 1200 });
-    expect(scaledSize(3000, 4000, 1600)).toEqual({ width: 1200, height: 1600 });
-    expect(scaledSize(800, 600, 1600)).toEqual({ width: 800, height: 600 });
-    expect(scaledSize(10000, 1, 1600)).toEqual({ width: 1600, height: 1 });
   });
 
   it("reads coordinates with a decimal comma or point, within range", () => {

@@ -130,14 +130,6 @@ export function isoValue(iso: string): string {
   return Number.isNaN(date.getTime()) ? iso : date.toISOString();
 }
 
-/** The size a photo is scaled to, so that its longest side is at most `max` pixels (never enlarged). */
-export function scaledSize(width: number, height: number, max: number): { width: number; height: number } {
-  const longest = Math.max(width, height);
-  if (longest <= max || longest === 0) return { width, height };
-  const scale = max / longest;
-  return { width: Math.max(1, Math.round(width * scale)), height: Math.max(1, Math.round(height * scale)) };
-}
-
 /** Parses a coordinate typed by a person (a decimal comma is fine); undefined when it is not a number in range. */
 export function parseCoordinate(value: string, limit: number): number | undefined {
   const trimmed = value.trim().replace(",", ".");

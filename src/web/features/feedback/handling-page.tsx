@@ -28,6 +28,7 @@ import {
 } from "../../components/form.tsx";
 import { useLocalize } from "../../components/localized.ts";
 import { NotFoundContent } from "../../components/not-found.tsx";
+import { PhotoList } from "../../components/photo/photo-fields.tsx";
 import { LoadingStatus, ProblemAlert } from "../../components/request-status.tsx";
 import { PageHeading } from "../../components/route-focus.tsx";
 import { useLocale } from "../../i18n/i18n.ts";
@@ -612,19 +613,10 @@ function Handling({ id, person }: { id: string; person: Me }) {
               {data.title ? <p className="feedback-title">{data.title}</p> : null}
               <p className="feedback-pre">{data.description}</p>
               <AttributeAnswers request={data} />
-              {data.photos.length > 0 ? (
-                <ul className="feedback-photos">
-                  {data.photos.map((photo, index) => (
-                    <li key={photo.id} className="feedback-photo">
-                      <img
-                        src={photo.url}
-                        alt={photo.altText ?? t("feedback.request.photoAlt", { number: index + 1 })}
-                        className="feedback-photo__image"
-                      />
-                    </li>
-                  ))}
-                </ul>
-              ) : null}
+              <PhotoList
+                photos={data.photos}
+                fallbackAlt={(number) => t("feedback.request.photoAlt", { number })}
+              />
               {data.publicAnswer ? (
                 <>
                   <h3>{t("feedback.request.answerHeading")}</h3>

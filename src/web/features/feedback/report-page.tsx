@@ -1,4 +1,4 @@
-import { type ChangeEvent, type FormEvent, useEffect, useId, useRef, useState } from "react";
+import { type FormEvent, useEffect, useId, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
 import {
@@ -24,6 +24,11 @@ import {
   TextField,
 } from "../../components/form.tsx";
 import { useLocalize } from "../../components/localized.ts";
+import {
+  type AttachedPhoto,
+  PhotoFields,
+  type PhotoFieldsProblem,
+} from "../../components/photo/photo-fields.tsx";
 import { LoadingStatus, ProblemAlert } from "../../components/request-status.tsx";
 import { PageHeading } from "../../components/route-focus.tsx";
 import { useLocale } from "../../i18n/i18n.ts";
@@ -37,11 +42,8 @@ import {
 } from "./attribute-fields.tsx";
 import { formatDateTime, HANDLER_ROLES, isoValue, parseCoordinate, requestPath } from "./feedback-helpers.ts";
 import { CheckboxField } from "./fields.tsx";
-import { type PhotoProblem, type PreparedPhoto, preparePhoto } from "./photo.ts";
 import { SERVICE_FIELD_ID, ServicePicker } from "./service-picker.tsx";
 import "./feedback.css";
-
-type Photo = PreparedPhoto & { key: number; alt: string };
 
 const IDS = {
   description: "feedback-description",
@@ -105,106 +107,6 @@ function Confirmation({
         </button>
       </div>
     </section>
-  );
-}
-
-function PhotoFields({
-  photos,
-  setPhotos,
-  problem,
-  setProblem,
-}: {
-  photos: Photo[];
-  setPhotos: (update: (photos: Photo[]) => Photo[]) => void;
-  problem: PhotoProblem | "count" | undefined;
-  setProblem: (problem: PhotoProblem | "count" | undefined) => void;
-}) {
-  const { t } = useTranslation();
-  const [busy, setBusy] = useState(false);
-  const nextKey = useRef(1);
-
-  async function onFiles(event: ChangeEvent<HTMLInputElement>) {
-    const input = event.currentTarget;
-    const files = [...(input.files ?? [])];
-    input.value = "";
-    if (files.length === 0) return;
-    setProblem(undefined);
-    const room = MAX_PHOTOS - photos.length;
-    if (files.length > room) setProblem("count");
-    setBusy(true);
-    const added: Photo[] = [];
-    for (const file of files.slice(0, Math.max(0, room))) {
-      const prepared = await preparePhoto(file);
-      if (typeof prepared === "string") setProblem(prepared);
-      else added.push({ ...prepared, key: nextKey.current++, alt: "" });
-    }
-    setBusy(false);
-    setPhotos((current) => [...current, ...added].slice(0, MAX_PHOTOS));
-  }
-
-  const error = problem ? t(`feedback.report.photoErrors.${problem}`, { max: MAX_PHOTOS }) : undefined;
-  return (
-    <fieldset className="feedback-fieldset">
-      <legend className="feedback-fieldset__legend">{t("feedback.report.photosLegend")}</legend>
-      <div className={`field${error ? " field--error" : ""}`}>
-        <label htmlFor={IDS.photos} className="field__label">
-          {t("feedback.report.photosLabel", { max: MAX_PHOTOS })}
-        </label>
-        <div id={`${IDS.photos}-hint`} className="field__hint">
-          {t("feedback.report.photosHint")}
-        </div>
-        {error ? (
-          <p id={`${IDS.photos}-error`} className="field__error">
-            <span className="visually-hidden">{t("forms.errorPrefix")} </span>
-            {error}
-          </p>
-        ) : null}
-        <input
-          id={IDS.photos}
-          type="file"
-          accept="image/jpeg,image/png"
-          multiple
-          disabled={photos.length >= MAX_PHOTOS}
-          className="feedback-file"
-          aria-describedby={`${IDS.photos}-hint${error ? ` ${IDS.photos}-error` : ""}`}
-          onChange={(event) => void onFiles(event)}
-        />
-      </div>
-      <p role="status" className={busy ? "loading-status" : "visually-hidden"}>
-        {busy ? t("feedback.report.photosPreparing") : ""}
-      </p>
-      {photos.length > 0 ? (
-        <ul className="feedback-photos">
-          {photos.map((photo, index) => (
-            <li key={photo.key} className="feedback-photo">
-              <img
-                src={photo.dataUrl}
-                alt={photo.alt || t("feedback.report.photoPreviewAlt", { number: index + 1 })}
-                className="feedback-photo__image"
-              />
-              <TextField
-                id={`feedback-photo-alt-${photo.key}`}
-                label={t("feedback.report.photoAlt", { number: index + 1 })}
-                hint={t("feedback.report.photoAltHint")}
-                value={photo.alt}
-                maxLength={300}
-                onChange={(event) => {
-                  const alt = event.target.value;
-                  setPhotos((current) => current.map((p) => (p.key === photo.key ? { ...p, alt } : p)));
-                }}
-              />
-              <button
-                type="button"
-                className="button button--secondary button--small"
-                onClick={() => setPhotos((current) => current.filter((p) => p.key !== photo.key))}
-              >
-                {t("feedback.report.photoRemove", { number: index + 1 })}
-              </button>
-            </li>
-          ))}
-        </ul>
-      ) : null}
-    </fieldset>
   );
 }
 
@@ -284,8 +186,8 @@ export function FeedbackReportPage() {
   const [lat, setLat] = useState("");
   const [long, setLong] = useState("");
   const [locating, setLocating] = useState<"idle" | "busy" | "failed" | "done">("idle");
-  const [photos, setPhotos] = useState<Photo[]>([]);
-  const [photoProblem, setPhotoProblem] = useState<PhotoProblem | "count" | undefined>();
+  const [photos, setPhotos] = useState<AttachedPhoto[]>([]);
+  const [photoProblem, setPhotoProblem] = useState<PhotoFieldsProblem | undefined>();
   const [email, setEmail] = useState("");
   const [publishConsent, setPublishConsent] = useState(false);
   const [channel, setChannel] = useState<Channel>("web");
@@ -541,6 +443,11 @@ export function FeedbackReportPage() {
                   </details>
                 </fieldset>
                 <PhotoFields
+                  id={IDS.photos}
+                  textKey="feedback.report"
+                  max={MAX_PHOTOS}
+                  className="feedback-fieldset"
+                  legendClassName="feedback-fieldset__legend"
                   photos={photos}
                   setPhotos={setPhotos}
                   problem={photoProblem}

@@ -7,6 +7,7 @@ import { Breadcrumb } from "../../components/breadcrumb.tsx";
 import { useDocumentTitle } from "../../components/document-title.ts";
 import { useLocalize } from "../../components/localized.ts";
 import { NotFoundContent } from "../../components/not-found.tsx";
+import { PhotoList } from "../../components/photo/photo-fields.tsx";
 import { LoadingStatus, ProblemAlert } from "../../components/request-status.tsx";
 import { PageHeading } from "../../components/route-focus.tsx";
 import { useLocale } from "../../i18n/i18n.ts";
@@ -103,19 +104,10 @@ function RequestDetail({ request }: { request: PublicRequestDetail }) {
         ) : (
           <p className="feedback-muted">{t("feedback.request.descriptionHidden")}</p>
         )}
-        {request.photos.length > 0 ? (
-          <ul className="feedback-photos">
-            {request.photos.map((photo, index) => (
-              <li key={photo.id} className="feedback-photo">
-                <img
-                  src={photo.url}
-                  alt={photo.altText ?? t("feedback.request.photoAlt", { number: index + 1 })}
-                  className="feedback-photo__image"
-                />
-              </li>
-            ))}
-          </ul>
-        ) : null}
+        <PhotoList
+          photos={request.photos}
+          fallbackAlt={(number) => t("feedback.request.photoAlt", { number })}
+        />
       </section>
 
       <section className="content-section" aria-labelledby="feedback-history-heading">

@@ -10,7 +10,7 @@ export class InvalidImageError extends Error {
   override name = "InvalidImageError";
 }
 
-/** The picture types accepted for request photos. */
+/** The picture types accepted for uploaded photos (feedback requests, budgeting proposals). */
 export type ImageType = "image/jpeg" | "image/png";
 
 /** The type the bytes really are, from their signature, or null. */

@@ -1,4 +1,4 @@
-import { scaledSize } from "./feedback-helpers.ts";
+// Photos residents attach (feedback requests, budgeting proposals) are prepared in the browser the same way.
 
 /** The longest side of a photo as sent: enough to see a pothole, small enough for a slow connection. */
 export const PHOTO_MAX_SIDE = 1600;
@@ -43,4 +43,12 @@ export async function preparePhoto(file: File): Promise<PreparedPhoto | PhotoPro
   } finally {
     bitmap.close();
   }
+}
+
+/** The size a photo is scaled to, so that its longest side is at most `max` pixels (never enlarged). */
+export function scaledSize(width: number, height: number, max: number): { width: number; height: number } {
+  const longest = Math.max(width, height);
+  if (longest <= max || longest === 0) return { width, height };
+  const scale = max / longest;
+  return { width: Math.max(1, Math.round(width * scale)), height: Math.max(1, Math.round(height * scale)) };
 }
