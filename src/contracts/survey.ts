@@ -87,6 +87,38 @@ export const Questionnaire = Type.Object({
 });
 export type Questionnaire = Static<typeof Questionnaire>;
 
+/** The states of a round: prepared as a draft, open for answers (within its dates), closed. */
+export const ROUND_STATUSES = ["draft", "open", "closed"] as const;
+export type RoundStatus = (typeof ROUND_STATUSES)[number];
+
+/** How a round's respondents are weighted: raking to one-way margins or post-stratification on cells. */
+export const WEIGHTING_METHODS = ["rake", "poststratify"] as const;
+export type WeightingMethod = (typeof WEIGHTING_METHODS)[number];
+
+const ChannelList = Type.Array(Type.Unsafe<ResponseMode>(Type.String({ enum: [...RESPONSE_MODES] })), {
+  minItems: 1,
+  maxItems: 3,
+  uniqueItems: true,
+  description: "The channels that take answers",
+});
+const WeightingMethodField = Type.Unsafe<WeightingMethod>(
+  Type.String({ enum: [...WEIGHTING_METHODS], description: "rake (default) or poststratify" }),
+);
+const CellVariables = Type.Array(
+  Type.Unsafe<WeightingVariable>(Type.String({ enum: [...WEIGHTING_VARIABLES] })),
+  {
+    minItems: 1,
+    maxItems: 3,
+    uniqueItems: true,
+    description: "Post-stratification variables: their cross-classification is the cells",
+  },
+);
+const TrimMultiplier = Type.Number({
+  exclusiveMinimum: 1,
+  maximum: 100,
+  description: "Trim weights at k × the mean weight",
+});
+
 export const RoundInput = Type.Object(
   {
     slug: Type.String({ pattern: "^[a-z0-9][a-z0-9-]{0,79}$" }),
@@ -96,13 +128,34 @@ export const RoundInput = Type.Object(
     fieldworkStart: Type.String({ format: "date" }),
     fieldworkEnd: Type.String({ format: "date" }),
     openWeb: Type.Optional(Type.Boolean({ description: "Signed-in residents may answer without a code" })),
-    weightTrimMultiplier: Type.Optional(
-      Type.Number({ exclusiveMinimum: 1, maximum: 100, description: "Trim weights at k × the mean weight" }),
+    weightTrimMultiplier: Type.Optional(TrimMultiplier),
+    status: Type.Optional(
+      Type.Union([Type.Literal("draft"), Type.Literal("open")], { description: "open when omitted" }),
     ),
+    channels: Type.Optional(ChannelList),
+    weightingMethod: Type.Optional(WeightingMethodField),
+    poststratCells: Type.Optional(CellVariables),
   },
   { additionalProperties: false },
 );
 export type RoundInput = Static<typeof RoundInput>;
+
+/** PATCH /api/v1/survey/rounds/:slug: what staff may change later (a null trim multiplier stops trimming). */
+export const RoundUpdate = Type.Object(
+  {
+    title: Type.Optional(LocalizedText),
+    fieldworkStart: Type.Optional(Type.String({ format: "date" })),
+    fieldworkEnd: Type.Optional(Type.String({ format: "date" })),
+    openWeb: Type.Optional(Type.Boolean()),
+    status: Type.Optional(Type.Unsafe<RoundStatus>(Type.String({ enum: [...ROUND_STATUSES] }))),
+    channels: Type.Optional(ChannelList),
+    weightingMethod: Type.Optional(WeightingMethodField),
+    poststratCells: Type.Optional(CellVariables),
+    weightTrimMultiplier: Type.Optional(Type.Union([TrimMultiplier, Type.Null()])),
+  },
+  { additionalProperties: false },
+);
+export type RoundUpdate = Static<typeof RoundUpdate>;
 
 export const RoundSummary = Type.Object({
   id: Type.String(),
@@ -115,6 +168,11 @@ export const RoundSummary = Type.Object({
   questionnaireId: Type.String(),
   completedResponses: Type.Integer(),
   isExampleData: Type.Boolean(),
+  status: Type.Unsafe<RoundStatus>(Type.String({ enum: [...ROUND_STATUSES] })),
+  channels: Type.Array(Type.Unsafe<ResponseMode>(Type.String({ enum: [...RESPONSE_MODES] }))),
+  weightingMethod: Type.Unsafe<WeightingMethod>(Type.String({ enum: [...WEIGHTING_METHODS] })),
+  poststratCells: Type.Array(Type.Unsafe<WeightingVariable>(Type.String({ enum: [...WEIGHTING_VARIABLES] }))),
+  weightTrimMultiplier: Type.Union([Type.Number(), Type.Null()]),
 });
 export type RoundSummary = Static<typeof RoundSummary>;
 
@@ -254,3 +312,56 @@ export const QuestionnaireListItem = Type.Object({
   isLocked: Type.Boolean({ description: "Answers exist: the version can no longer change" }),
 });
 export type QuestionnaireListItem = Static<typeof QuestionnaireListItem>;
+
+/** GET /api/v1/survey/rounds/:slug/desk: a round as staff run it (no personal data). */
+export const RoundDesk = Type.Object({
+  round: RoundSummary,
+  sampleSize: Type.Integer(),
+  responsesByChannel: Type.Array(
+    Type.Object({ channel: Type.String(), complete: Type.Integer(), inProgress: Type.Integer() }),
+  ),
+  callsByOutcome: Type.Array(Type.Object({ outcome: Type.String(), members: Type.Integer() })),
+  quotas: Type.Array(QuotaFill),
+  /** The age groups and areas of the sample and the margins, for the quota grid. */
+  ageGroups: Type.Array(Type.String()),
+  areas: Type.Array(Type.String()),
+  margins: Type.Object({
+    year: Type.Integer(),
+    figures: Type.Integer(),
+    variables: Type.Array(Type.String()),
+    cellVariables: Type.Array(Type.String({ description: "Variables of the year's population cells" })),
+    source: Type.Union([Type.String(), Type.Null()]),
+  }),
+  /** Whether the year's population figures fit the round's weighting method. */
+  weightingReady: Type.Boolean(),
+});
+export type RoundDesk = Static<typeof RoundDesk>;
+
+/** One sample row as the import preview shows it. */
+export const SamplePreviewRow = Type.Object({
+  row: Type.Integer(),
+  label: Type.String(),
+  ageGroup: Type.String(),
+  sex: Type.String(),
+  area: Type.String(),
+  hasPhone: Type.Boolean(),
+});
+export type SamplePreviewRow = Static<typeof SamplePreviewRow>;
+
+/** One population figure as the margins preview shows it: a category of one variable or a joint cell. */
+export const MarginPreviewRow = Type.Object({
+  row: Type.Integer(),
+  ageGroup: Type.Union([Type.String(), Type.Null()]),
+  sex: Type.Union([Type.String(), Type.Null()]),
+  area: Type.Union([Type.String(), Type.Null()]),
+  population: Type.Number(),
+});
+export type MarginPreviewRow = Static<typeof MarginPreviewRow>;
+
+export const MarginsPreview = Type.Object({
+  year: Type.Integer(),
+  format: Type.Union([Type.Literal("margins"), Type.Literal("cells")]),
+  total: Type.Number(),
+  rows: Type.Array(MarginPreviewRow),
+});
+export type MarginsPreview = Static<typeof MarginsPreview>;

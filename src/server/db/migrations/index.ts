@@ -9,6 +9,7 @@ import * as feedbackOpen311 from "./202611290230_feedback_open311.ts";
 import * as surveyService from "./202611290230_survey_service.ts";
 import * as budgetingProcess from "./202611290240_budgeting_process.ts";
 import * as surveyWeightTrim from "./202611290400_survey_weight_trim.ts";
+import * as surveyRoundDesk from "./202611290500_survey_round_desk.ts";
 
 /**
  * Every migration, by name, in the order they run. Listed statically (not read from the folder at run time)
@@ -25,4 +26,5 @@ export const migrations: Record<string, Migration> = {
   "202611290230_survey_service": surveyService,
   "202611290240_budgeting_process": budgetingProcess,
   "202611290400_survey_weight_trim": surveyWeightTrim,
+  "202611290500_survey_round_desk": surveyRoundDesk,
 };

@@ -7,6 +7,7 @@ import { afterAll, beforeAll, expect, it } from "vitest";
 import { buildTestApp, type TestApp } from "../../../../test/build-test-app.ts";
 import { buildPerson } from "../../../../test/factories.ts";
 import { TestClient } from "../../../../test/http-client.ts";
+import { REFERENCE_FORM } from "../../../../test/survey-reference-form.ts";
 import { describeEachDialect } from "../../../../test/test-db.ts";
 import type { ResultRow, SurveyResults } from "../../../contracts/survey.ts";
 import { weightRespondents } from "./domain/report.ts";
@@ -39,43 +40,6 @@ const expected = JSON.parse(read("expected.json")) as {
 
 const PASSWORD = "survey-staff-password-1";
 const NOW = new Date("2025-10-15T09:00:00Z");
-
-const REFERENCE_FORM = {
-  key: "reference-form",
-  title: { fi: "Viitelomake", en: "Reference form" },
-  overallQuestion: "q1",
-  questions: [
-    {
-      key: "q1",
-      type: "likert5",
-      text: { fi: "Tyytyväisyys" },
-      required: false,
-      satisfiedValues: ["4", "5"],
-    },
-    { key: "q2", type: "scale0to10", text: { fi: "Suosittelu" }, required: false },
-    {
-      key: "q3",
-      type: "single",
-      text: { fi: "Vapaaehtoistyö" },
-      required: false,
-      options: [
-        { value: "yes", label: { fi: "kyllä" } },
-        { value: "no", label: { fi: "ei" } },
-      ],
-    },
-    {
-      key: "q4",
-      type: "single",
-      text: { fi: "Tärkein palvelu" },
-      required: false,
-      options: ["health_social", "schools_daycare", "culture_sports", "streets_transport"].map((value) => ({
-        value,
-        label: { fi: value },
-      })),
-    },
-    { key: "idea", type: "text", text: { fi: "Mitä minä voisin tehdä Heinolan hyväksi?" }, required: false },
-  ],
-};
 
 function expectClose(actual: number | null | undefined, wanted: number, tolerance: number, what: string) {
   expect(actual, what).not.toBeNull();

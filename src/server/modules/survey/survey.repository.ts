@@ -1,5 +1,6 @@
 import type { Kysely } from "kysely";
 import type {
+  MarginCellRow,
   MarginRow,
   NewResponseRow,
   NewSampleMemberRow,
@@ -50,6 +51,15 @@ export function listQuestionnaires(db: Db): Promise<QuestionnaireRow[]> {
 
 export async function insertRound(db: Db, row: RoundRow): Promise<void> {
   await db.insertInto("surveyRound").values(row).execute();
+}
+
+/** Changes a round's settings and state. */
+export async function updateRound(
+  db: Db,
+  id: string,
+  change: Partial<Omit<RoundRow, "id" | "slug" | "questionnaireId" | "year" | "createdAt">>,
+): Promise<void> {
+  await db.updateTable("surveyRound").set(change).where("id", "=", id).execute();
 }
 
 export function findRoundBySlug(db: Db, slug: string): Promise<RoundRow | undefined> {
@@ -244,6 +254,39 @@ export async function replaceMargins(db: Db, year: number, rows: readonly Margin
       .insertInto("surveyMargin")
       .values(rows as MarginRow[])
       .execute();
+}
+
+/** Replaces a year's joint population cells (in the caller's transaction, with its margins). */
+export async function replaceMarginCells(
+  db: Db,
+  year: number,
+  rows: readonly MarginCellRow[],
+): Promise<void> {
+  await db.deleteFrom("surveyMarginCell").where("year", "=", year).execute();
+  for (let i = 0; i < rows.length; i += 200) {
+    await db
+      .insertInto("surveyMarginCell")
+      .values(rows.slice(i, i + 200) as MarginCellRow[])
+      .execute();
+  }
+}
+
+export function listMarginCells(db: Db, year: number): Promise<MarginCellRow[]> {
+  return db.selectFrom("surveyMarginCell").selectAll().where("year", "=", year).orderBy("position").execute();
+}
+
+/** A round's responses counted by channel and status. */
+export async function responsesByChannel(
+  db: Db,
+  roundId: string,
+): Promise<{ mode: string; status: string; count: number }[]> {
+  const rows = await db
+    .selectFrom("surveyResponse")
+    .select(["mode", "status", (eb) => eb.fn.countAll<number>().as("count")])
+    .where("roundId", "=", roundId)
+    .groupBy(["mode", "status"])
+    .execute();
+  return rows.map((r) => ({ mode: r.mode, status: r.status, count: Number(r.count) }));
 }
 
 export function listMargins(db: Db, year: number): Promise<MarginRow[]> {

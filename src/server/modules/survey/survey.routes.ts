@@ -6,13 +6,17 @@ import { type Locale, negotiateLocale } from "../../../contracts/localized-text.
 import {
   Answers,
   CallList,
+  MarginsPreview,
   OpenAnswer,
   Questionnaire,
   QuestionnaireInput,
   QuestionnaireListItem,
   ResponseSession,
+  RoundDesk,
   RoundInput,
   RoundSummary,
+  RoundUpdate,
+  SamplePreviewRow,
   SurveyResults,
 } from "../../../contracts/survey.ts";
 import { AppError } from "../../platform/errors.ts";
@@ -394,6 +398,55 @@ export async function surveyRoutes(app: FastifyInstance, context: ModuleContext,
     async (request, reply) => reply.status(201).send(await survey.createRound(request.body)),
   );
 
+  api.patch(
+    "/api/v1/survey/rounds/:slug",
+    {
+      config: { policy: staff },
+      schema: {
+        tags: ["survey"],
+        summary:
+          "Change a round: open or close it, its dates, channels, weighting method and cells, trimming",
+        params: Slug,
+        body: RoundUpdate,
+        response: { 200: RoundSummary, ...Errors },
+      },
+    },
+    (request) => survey.updateRound(request.params.slug, request.body),
+  );
+
+  api.get(
+    "/api/v1/survey/rounds/:slug/desk",
+    {
+      config: { policy: staff },
+      schema: {
+        tags: ["survey"],
+        summary: "A round's state for staff: responses by channel, calls by outcome, quotas, margins",
+        params: Slug,
+        response: { 200: RoundDesk, ...Errors },
+      },
+    },
+    (request) => survey.desk(request.params.slug),
+  );
+
+  api.post(
+    "/api/v1/survey/rounds/:slug/sample/preview",
+    {
+      config: { policy: staff },
+      schema: {
+        tags: ["survey"],
+        summary: "Check a sample CSV and show its rows; nothing is saved and no codes are made",
+        params: Slug,
+        body: Csv,
+        response: { 200: Type.Object({ rows: Type.Array(SamplePreviewRow) }), ...Errors },
+      },
+    },
+    async (request) => {
+      const result = await survey.previewSample(request.params.slug, request.body.csv);
+      if (!result.ok) throw importProblem(result.errors, localeOf(request));
+      return { rows: result.rows };
+    },
+  );
+
   api.post(
     "/api/v1/survey/rounds/:slug/sample",
     {
@@ -417,13 +470,35 @@ export async function surveyRoutes(app: FastifyInstance, context: ModuleContext,
     },
   );
 
+  api.post(
+    "/api/v1/survey/margins/:year/preview",
+    {
+      config: { policy: staff },
+      schema: {
+        tags: ["survey"],
+        summary:
+          "Check a year's population CSV (margins or joint cells) and show its figures; nothing is saved",
+        params: Type.Object({ year: Type.Integer({ minimum: 1990, maximum: 2100 }) }),
+        body: Csv,
+        response: { 200: MarginsPreview, ...Errors },
+      },
+    },
+    async (request) => {
+      const result = await survey.previewMargins(request.params.year, request.body.csv);
+      if (!result.ok) throw importProblem(result.errors, localeOf(request));
+      const { ok: _ok, ...preview } = result;
+      return preview;
+    },
+  );
+
   api.put(
     "/api/v1/survey/margins/:year",
     {
       config: { policy: staff },
       schema: {
         tags: ["survey"],
-        summary: "Replace a year's population margins from CSV ([year,]variable,category,population)",
+        summary:
+          "Replace a year's population figures from CSV: margins ([year,]variable,category,population) or joint cells ([year,]age_group,sex,area,population with any of the three)",
         params: Type.Object({ year: Type.Integer({ minimum: 1990, maximum: 2100 }) }),
         body: Type.Object(
           { csv: Csv.properties.csv, source: Type.String({ minLength: 1, maxLength: 200 }) },

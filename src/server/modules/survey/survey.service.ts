@@ -7,6 +7,8 @@ import {
   CALL_OUTCOMES,
   type CallList,
   type CallOutcome,
+  type MarginPreviewRow,
+  type MarginsPreview,
   type OpenAnswer,
   type Question,
   type Questionnaire,
@@ -16,17 +18,22 @@ import {
   type ResponseMode,
   type ResponseSession,
   type ResultRow,
+  type RoundDesk,
   type RoundInput,
+  type RoundStatus,
   type RoundSummary,
+  type RoundUpdate,
+  type SamplePreviewRow,
   type SurveyResults,
   type ThemeCount,
   WEIGHTING_VARIABLES,
+  type WeightingMethod,
   type WeightingVariable,
 } from "../../../contracts/survey.ts";
 import { inTransaction, readJson, writeJson } from "../../db/db.ts";
 import { newId } from "../../lib/ids.ts";
 import { AppError, type LocalizedDetail, notFound } from "../../platform/errors.ts";
-import { SurveyInputError } from "./domain/columns.ts";
+import { type ColumnTable, SurveyInputError } from "./domain/columns.ts";
 import { MIN_PUBLISHED_COUNT, suppressSmallCells } from "./domain/estimation.ts";
 import {
   type AnalysisResponse,
@@ -40,9 +47,18 @@ import {
   weightingValue,
 } from "./domain/questionnaire.ts";
 import { compareRows, computeEstimates, type EstimateRow, weightRespondents } from "./domain/report.ts";
+import type { PopulationCell } from "./domain/weighting.ts";
 import { CsvError, parseCsv } from "./survey.csv.ts";
 import * as repo from "./survey.repository.ts";
-import type { MarginRow, QuestionnaireRow, ResponseRow, RoundRow, SurveyTables } from "./survey.tables.ts";
+import type {
+  MarginCellRow,
+  MarginRow,
+  NewSampleMemberRow,
+  QuestionnaireRow,
+  ResponseRow,
+  RoundRow,
+  SurveyTables,
+} from "./survey.tables.ts";
 
 type Db = Kysely<SurveyTables>;
 
@@ -139,6 +155,31 @@ const M = {
     sv: "Formulärets nyckel kan inte ändras; spara med en ny nyckel som ett nytt formulär.",
     en: "A questionnaire's key cannot change; save it with a new key as a new questionnaire.",
   },
+  fieldworkOrder: {
+    fi: "Vastausajan loppu on ennen alkua.",
+    sv: "Svarstiden slutar innan den börjar.",
+    en: "The fieldwork ends before it starts.",
+  },
+  roundNotOpen: {
+    fi: "Kierros ei ole avoinna vastauksille.",
+    sv: "Omgången är inte öppen för svar.",
+    en: "The round is not open for answers.",
+  },
+  channelClosed: {
+    fi: "Tämä kanava ei ole käytössä tällä kierroksella.",
+    sv: "Den här kanalen används inte i den här omgången.",
+    en: "This channel is not in use in this round.",
+  },
+  cellsNeeded: {
+    fi: "Jälkiositus tarvitsee vähintään yhden muuttujan (age_group, sex, area).",
+    sv: "Efterstratifiering behöver minst en variabel (age_group, sex, area).",
+    en: "Post-stratification needs at least one variable (age_group, sex, area).",
+  },
+  badStatusChange: {
+    fi: "Suljettua kierrosta ei voi palauttaa luonnokseksi.",
+    sv: "En stängd omgång kan inte bli ett utkast igen.",
+    en: "A closed round cannot go back to draft.",
+  },
   duplicateExternal: {
     fi: "Lomakkeen tunniste on jo tallennettu.",
     sv: "Blankettens id har redan sparats.",
@@ -220,7 +261,45 @@ function toRound(row: RoundRow, completed: number): RoundSummary {
     questionnaireId: row.questionnaireId,
     completedResponses: completed,
     isExampleData: Boolean(row.isExample),
+    status: row.status as RoundStatus,
+    channels: listOf<ResponseMode>(row.channels),
+    weightingMethod: row.weightingMethod as WeightingMethod,
+    poststratCells: listOf<WeightingVariable>(row.poststratCells),
+    weightTrimMultiplier: row.weightTrimMultiplier === null ? null : Number(row.weightTrimMultiplier),
   };
+}
+
+/** Channels in their fixed order, comma-separated for the column. */
+function orderedChannels(chosen: readonly string[]): string {
+  return RESPONSE_MODES.filter((m) => chosen.includes(m)).join(",");
+}
+
+/** A comma-separated column as its list. */
+function listOf<T extends string>(text: string | null): T[] {
+  return text ? (text.split(",") as T[]) : [];
+}
+
+/** The weighting variables in their fixed order (age_group, sex, area), whatever order staff chose them in. */
+function orderedVariables(chosen: readonly string[]): WeightingVariable[] {
+  return WEIGHTING_VARIABLES.filter((v) => chosen.includes(v));
+}
+
+const CELL_COLUMN = { age_group: "ageGroup", sex: "sex", area: "area" } as const;
+
+/** The category of a weighting variable in a stored population cell (null: not a variable of the cells). */
+function cellValue(cell: MarginCellRow, variable: WeightingVariable): string | null {
+  return cell[CELL_COLUMN[variable]];
+}
+
+/** The weighting columns of a round: null cells when raking; checked when post-stratifying. */
+function weightingColumns(
+  method: WeightingMethod,
+  cells: readonly string[] | undefined,
+): { weightingMethod: WeightingMethod; poststratCells: string | null } {
+  if (method === "rake") return { weightingMethod: "rake", poststratCells: null };
+  const variables = orderedVariables(cells ?? []);
+  if (variables.length === 0) throw new AppError("validation_failed", M.cellsNeeded);
+  return { weightingMethod: "poststratify", poststratCells: variables.join(",") };
 }
 
 function toAnalysis(row: ResponseRow): AnalysisResponse {
@@ -365,11 +444,7 @@ export class SurveyService {
   async createRound(input: RoundInput, options: { isExample?: boolean } = {}): Promise<RoundSummary> {
     await this.questionnaire(input.questionnaireId);
     if (input.fieldworkEnd < input.fieldworkStart) {
-      throw new AppError("validation_failed", {
-        fi: "Vastausajan loppu on ennen alkua.",
-        sv: "Svarstiden slutar innan den börjar.",
-        en: "The fieldwork ends before it starts.",
-      });
+      throw new AppError("validation_failed", M.fieldworkOrder);
     }
     const row: RoundRow = {
       id: newId(this.#now().getTime()),
@@ -382,6 +457,9 @@ export class SurveyService {
       openWeb: input.openWeb ? 1 : 0,
       isExample: options.isExample ? 1 : 0,
       weightTrimMultiplier: input.weightTrimMultiplier ?? null,
+      status: input.status ?? "open",
+      channels: orderedChannels(input.channels ?? RESPONSE_MODES),
+      ...weightingColumns(input.weightingMethod ?? "rake", input.poststratCells),
       createdAt: this.#now().toISOString(),
     };
     try {
@@ -391,6 +469,47 @@ export class SurveyService {
       throw error;
     }
     return toRound(row, 0);
+  }
+
+  /** Changes a round's settings or state; post-stratification cells are kept only with that method. */
+  async updateRound(slug: string, change: RoundUpdate): Promise<RoundSummary> {
+    const round = await this.#round(slug);
+    const next: RoundRow = {
+      ...round,
+      ...(change.title ? { title: writeJson(change.title) } : {}),
+      ...(change.fieldworkStart ? { fieldworkStart: change.fieldworkStart } : {}),
+      ...(change.fieldworkEnd ? { fieldworkEnd: change.fieldworkEnd } : {}),
+      ...(change.openWeb === undefined ? {} : { openWeb: change.openWeb ? 1 : 0 }),
+      ...(change.status ? { status: change.status } : {}),
+      ...(change.channels ? { channels: orderedChannels(change.channels) } : {}),
+      ...(change.weightTrimMultiplier === undefined
+        ? {}
+        : { weightTrimMultiplier: change.weightTrimMultiplier }),
+    };
+    if (change.weightingMethod !== undefined || change.poststratCells !== undefined) {
+      const method = change.weightingMethod ?? (round.weightingMethod as WeightingMethod);
+      Object.assign(
+        next,
+        weightingColumns(method, change.poststratCells ?? listOf<WeightingVariable>(round.poststratCells)),
+      );
+    }
+    if (next.fieldworkEnd < next.fieldworkStart) {
+      throw new AppError("validation_failed", M.fieldworkOrder);
+    }
+    if (round.status !== "draft" && next.status === "draft")
+      throw new AppError("conflict", M.badStatusChange);
+    await repo.updateRound(this.#db, round.id, {
+      title: next.title,
+      fieldworkStart: next.fieldworkStart,
+      fieldworkEnd: next.fieldworkEnd,
+      openWeb: next.openWeb,
+      status: next.status,
+      channels: next.channels,
+      weightingMethod: next.weightingMethod,
+      poststratCells: next.poststratCells,
+      weightTrimMultiplier: next.weightTrimMultiplier,
+    });
+    return this.#summary(next);
   }
 
   async listRounds(): Promise<RoundSummary[]> {
@@ -420,6 +539,44 @@ export class SurveyService {
     csv: string,
   ): Promise<{ ok: true; codes: { label: string; code: string }[] } | { ok: false; errors: RowIssue[] }> {
     const round = await this.#round(slug);
+    const read = this.#readSample(round, csv);
+    if (!read.ok) return read;
+    const { members } = read;
+    await inTransaction(this.#db, (trx) =>
+      repo.insertMembers(
+        trx,
+        members.map((m) => m.row),
+      ),
+    );
+    return { ok: true, codes: members.map((m) => ({ label: m.row.label, code: m.code })) };
+  }
+
+  /** What importing a sample would add, row by row, without writing anything or making codes public. */
+  async previewSample(
+    slug: string,
+    csv: string,
+  ): Promise<{ ok: true; rows: SamplePreviewRow[] } | { ok: false; errors: RowIssue[] }> {
+    const read = this.#readSample(await this.#round(slug), csv);
+    if (!read.ok) return read;
+    return {
+      ok: true,
+      rows: read.members.map((m, i) => ({
+        row: i + 2,
+        label: m.row.label,
+        ageGroup: m.row.ageGroup,
+        sex: m.row.sex,
+        area: m.row.area,
+        hasPhone: m.row.phone !== null,
+      })),
+    };
+  }
+
+  #readSample(
+    round: RoundRow,
+    csv: string,
+  ):
+    | { ok: true; members: { code: string; row: NewSampleMemberRow & { label: string } }[] }
+    | { ok: false; errors: RowIssue[] } {
     const parsed = this.#parse(csv, ["label", "age_group", "sex", "area"]);
     if (!parsed.ok) return parsed;
     const { header, rows } = parsed.table;
@@ -452,33 +609,68 @@ export class SurveyService {
       };
     });
     if (errors.length > 0) return { ok: false, errors };
-    await inTransaction(this.#db, (trx) =>
-      repo.insertMembers(
-        trx,
-        members.map((m) => m.row),
-      ),
-    );
-    return { ok: true, codes: members.map((m) => ({ label: m.row.label, code: m.code })) };
+    return { ok: true, members };
   }
 
   /**
-   * Replaces a year's population margins from `[year,]variable,category,population` CSV (e.g. Statistics
-   * Finland figures). Every variable must sum to the same total, or raking could not reach all of them.
+   * Replaces a year's population figures from CSV (e.g. Statistics Finland's tables), in one of two shapes:
+   * one-way margins `[year,]variable,category,population`, where every variable must sum to the same total or
+   * raking could not reach all of them; or joint cells `[year,]<age_group|sex|area…>,population` as the CLI's
+   * `--cells` file, one row per cell of the full cross-classification, from which the margins are derived and
+   * which post-stratification needs. All rows or none.
    */
   async importMargins(
     year: number,
     csv: string,
     source: string,
   ): Promise<{ ok: true; year: number; figures: number } | { ok: false; errors: RowIssue[] }> {
-    const parsed = this.#parse(csv, ["variable", "category", "population"]);
+    const read = this.#readMargins(year, csv, source);
+    if (!read.ok) return read;
+    await inTransaction(this.#db, async (trx) => {
+      await repo.replaceMargins(trx, year, read.figures);
+      await repo.replaceMarginCells(trx, year, read.cells);
+    });
+    return { ok: true, year, figures: read.figures.length + read.cells.length };
+  }
+
+  /** What importing the year's figures would store, without writing anything. */
+  async previewMargins(
+    year: number,
+    csv: string,
+  ): Promise<({ ok: true } & MarginsPreview) | { ok: false; errors: RowIssue[] }> {
+    const read = this.#readMargins(year, csv, "preview");
+    if (!read.ok) return read;
+    return { ok: true, year, format: read.format, total: read.total, rows: read.preview };
+  }
+
+  #readMargins(
+    year: number,
+    csv: string,
+    source: string,
+  ):
+    | {
+        ok: true;
+        format: "margins" | "cells";
+        figures: MarginRow[];
+        cells: MarginCellRow[];
+        preview: MarginPreviewRow[];
+        total: number;
+      }
+    | { ok: false; errors: RowIssue[] } {
+    const parsed = this.#parse(csv, ["population"]);
     if (!parsed.ok) return parsed;
-    const { header, rows } = parsed.table;
+    const isLong = parsed.table.header.includes("variable") || parsed.table.header.includes("category");
+    if (!isLong) return this.#readMarginCells(year, parsed.table, source);
+    const long = this.#parse(csv, ["variable", "category", "population"]);
+    if (!long.ok) return long;
+    const { header, rows } = long.table;
     const c = (name: string) => header.indexOf(name);
     const errors: RowIssue[] = [];
     const seen = new Set<string>();
     const totals = new Map<string, number>();
     const at = this.#now().toISOString();
     const kept: MarginRow[] = [];
+    const preview: MarginPreviewRow[] = [];
     rows.forEach((row, r) => {
       const line = r + 2;
       if (c("year") >= 0 && Number(row[c("year")]) !== year) return;
@@ -532,6 +724,13 @@ export class SurveyService {
       seen.add(key);
       totals.set(variable, (totals.get(variable) ?? 0) + population);
       kept.push({ year, variable, category, population, position: kept.length, source, importedAt: at });
+      preview.push({
+        row: line,
+        ageGroup: variable === "age_group" ? category : null,
+        sex: variable === "sex" ? category : null,
+        area: variable === "area" ? category : null,
+        population,
+      });
     });
     if (errors.length === 0 && kept.length === 0) {
       errors.push(
@@ -561,8 +760,210 @@ export class SurveyService {
       );
     }
     if (errors.length > 0) return { ok: false, errors };
-    await inTransaction(this.#db, (trx) => repo.replaceMargins(trx, year, kept));
-    return { ok: true, year, figures: kept.length };
+    return { ok: true, format: "margins", figures: kept, cells: [], preview, total: sums[0] ?? 0 };
+  }
+
+  #readMarginCells(
+    year: number,
+    table: { header: readonly string[]; rows: readonly (readonly string[])[] },
+    source: string,
+  ):
+    | {
+        ok: true;
+        format: "cells";
+        figures: MarginRow[];
+        cells: MarginCellRow[];
+        preview: MarginPreviewRow[];
+        total: number;
+      }
+    | { ok: false; errors: RowIssue[] } {
+    const { header, rows } = table;
+    const errors: RowIssue[] = [];
+    for (const name of header) {
+      if (
+        name === "year" ||
+        name === "population" ||
+        (WEIGHTING_VARIABLES as readonly string[]).includes(name)
+      )
+        continue;
+      errors.push(
+        rowIssue(
+          1,
+          name,
+          `Sarake "${name}" ei ole year, age_group, sex, area tai population.`,
+          `Kolumnen "${name}" är inte year, age_group, sex, area eller population.`,
+          `The column "${name}" is not year, age_group, sex, area or population.`,
+        ),
+      );
+    }
+    const variables = WEIGHTING_VARIABLES.filter((v) => header.includes(v));
+    if (variables.length === 0) {
+      errors.push(
+        rowIssue(
+          1,
+          null,
+          "Tiedostossa ei ole muuttujasarakkeita: anna variable- ja category-sarakkeet tai age_group, sex ja/tai area.",
+          "Filen har inga variabelkolumner: ange kolumnerna variable och category eller age_group, sex och/eller area.",
+          "The file has no variable columns: give variable and category columns, or age_group, sex and/or area.",
+        ),
+      );
+    }
+    if (errors.length > 0) return { ok: false, errors };
+    const at = this.#now().toISOString();
+    const c = (name: string) => header.indexOf(name);
+    const levels = new Map<WeightingVariable, string[]>(variables.map((v) => [v, []]));
+    const seen = new Set<string>();
+    const cells: MarginCellRow[] = [];
+    const preview: MarginPreviewRow[] = [];
+    rows.forEach((row, r) => {
+      const line = r + 2;
+      if (c("year") >= 0 && Number(row[c("year")]) !== year) return;
+      const values = new Map<WeightingVariable, string>();
+      for (const v of variables) {
+        const value = (row[c(v)] ?? "").trim();
+        if (value === "") {
+          errors.push(rowIssue(line, v, "Luokka puuttuu.", "Kategorin saknas.", "The category is missing."));
+        }
+        values.set(v, value);
+      }
+      const text = (row[c("population")] ?? "").trim();
+      const population = Number(text);
+      if (text === "" || !Number.isFinite(population) || population <= 0) {
+        errors.push(
+          rowIssue(
+            line,
+            "population",
+            `Väkiluvun "${text}" on oltava positiivinen luku.`,
+            `Folkmängden "${text}" måste vara ett positivt tal.`,
+            `The population "${text}" must be a positive number.`,
+          ),
+        );
+        return;
+      }
+      const key = variables.map((v) => values.get(v)).join("\u0000");
+      if (seen.has(key)) {
+        errors.push(
+          rowIssue(line, null, "Solu on jo annettu.", "Cellen finns redan.", "The cell is given twice."),
+        );
+        return;
+      }
+      seen.add(key);
+      for (const v of variables) {
+        const list = levels.get(v) as string[];
+        if (!list.includes(values.get(v) as string)) list.push(values.get(v) as string);
+      }
+      const value = (v: WeightingVariable) => (variables.includes(v) ? (values.get(v) ?? null) : null);
+      const cell = { ageGroup: value("age_group"), sex: value("sex"), area: value("area") };
+      cells.push({ year, position: cells.length, ...cell, population, source, importedAt: at });
+      preview.push({ row: line, ...cell, population });
+    });
+    if (errors.length === 0 && cells.length === 0) {
+      errors.push(
+        rowIssue(
+          null,
+          null,
+          `Vuodelle ${year} ei ole rivejä.`,
+          `Inga rader för år ${year}.`,
+          `No rows for year ${year}.`,
+        ),
+      );
+    }
+    // Post-stratification weights every cell of the cross-classification, so a missing cell is an error here
+    // rather than a population silently left out.
+    const expected = [...levels.values()].reduce((product, list) => product * list.length, 1);
+    if (errors.length === 0 && cells.length !== expected) {
+      const missing = crossCells(variables.map((v) => levels.get(v) as string[]))
+        .filter((combination) => !seen.has(combination.join("\u0000")))
+        .slice(0, 5)
+        .map((combination) => combination.join(" × "))
+        .join(", ");
+      errors.push(
+        rowIssue(
+          null,
+          null,
+          `Ristiintaulukosta puuttuu ${expected - cells.length} solua (esim. ${missing}).`,
+          `Korstabellen saknar ${expected - cells.length} celler (t.ex. ${missing}).`,
+          `The cross-classification lacks ${expected - cells.length} cells (e.g. ${missing}).`,
+        ),
+      );
+    }
+    if (errors.length > 0) return { ok: false, errors };
+    const figures: MarginRow[] = [];
+    for (const v of variables) {
+      for (const category of levels.get(v) as string[]) {
+        const population = cells
+          .filter((cell) => cellValue(cell, v) === category)
+          .reduce((sum, cell) => sum + cell.population, 0);
+        figures.push({
+          year,
+          variable: v,
+          category,
+          population,
+          position: figures.length,
+          source,
+          importedAt: at,
+        });
+      }
+    }
+    const total = cells.reduce((sum, cell) => sum + cell.population, 0);
+    return { ok: true, format: "cells", figures, cells, preview, total };
+  }
+
+  /**
+   * A round as staff run it: its settings, the sample size, responses by channel, sample members by call
+   * outcome, quotas with their fill, the categories for the quota grid and whether the year's population
+   * figures fit the weighting method. Counts only; no personal data.
+   */
+  async desk(slug: string): Promise<RoundDesk> {
+    const round = await this.#round(slug);
+    const [callList, byChannel, margins, cells] = await Promise.all([
+      this.callList(slug),
+      repo.responsesByChannel(this.#db, round.id),
+      repo.listMargins(this.#db, round.year),
+      repo.listMarginCells(this.#db, round.year),
+    ]);
+    const categories = (variable: WeightingVariable, fromSample: readonly string[]) => [
+      ...new Set([...margins.filter((m) => m.variable === variable).map((m) => m.category), ...fromSample]),
+    ];
+    const outcomes = new Map<string, number>();
+    for (const entry of callList.entries) outcomes.set(entry.status, (outcomes.get(entry.status) ?? 0) + 1);
+    const cellVariables = WEIGHTING_VARIABLES.filter(
+      (v) => cells.length > 0 && cells.every((c) => cellValue(c, v) !== null),
+    );
+    const summary = callList.round;
+    return {
+      round: summary,
+      sampleSize: callList.entries.length,
+      responsesByChannel: RESPONSE_MODES.map((channel) => ({
+        channel,
+        complete: byChannel.find((r) => r.mode === channel && r.status === "complete")?.count ?? 0,
+        inProgress: byChannel.find((r) => r.mode === channel && r.status === "in_progress")?.count ?? 0,
+      })),
+      callsByOutcome: ["pending", ...CALL_OUTCOMES].map((outcome) => ({
+        outcome,
+        members: outcomes.get(outcome) ?? 0,
+      })),
+      quotas: callList.quotas,
+      ageGroups: categories(
+        "age_group",
+        callList.entries.map((e) => e.ageGroup),
+      ),
+      areas: categories(
+        "area",
+        callList.entries.map((e) => e.area),
+      ),
+      margins: {
+        year: round.year,
+        figures: margins.length + cells.length,
+        variables: [...new Set(margins.map((m) => m.variable))],
+        cellVariables,
+        source: margins[0]?.source ?? null,
+      },
+      weightingReady:
+        margins.length > 0 &&
+        (summary.weightingMethod === "rake" ||
+          summary.poststratCells.every((v) => cellVariables.includes(v))),
+    };
   }
 
   /** Sets the targets of completed interviews per age group × area. */
@@ -664,6 +1065,8 @@ export class SurveyService {
       if (existing.status === "complete") throw new AppError("conflict", M.interviewDone);
       return this.#session(existing);
     }
+    if (round.status !== "open") throw new AppError("conflict", M.roundNotOpen);
+    this.#requireChannel(round, "phone");
     return this.#create(round, {
       memberId: member.id,
       mode: "phone",
@@ -728,11 +1131,18 @@ export class SurveyService {
     return response;
   }
 
+  /** Web answers come in only while the round is open, within its dates, and when it takes web answers. */
   #requireFieldwork(round: RoundRow): void {
+    if (round.status !== "open") throw new AppError("conflict", M.roundNotOpen);
+    this.#requireChannel(round, "web");
     const today = this.#now().toISOString().slice(0, 10);
     if (today < round.fieldworkStart || today > round.fieldworkEnd) {
       throw new AppError("conflict", M.outsideFieldwork);
     }
+  }
+
+  #requireChannel(round: RoundRow, channel: ResponseMode): void {
+    if (!listOf(round.channels).includes(channel)) throw new AppError("conflict", M.channelClosed);
   }
 
   async #create(
@@ -815,6 +1225,7 @@ export class SurveyService {
       const round = await repo.findRoundById(trx, current.roundId);
       const questionnaire = round ? await repo.findQuestionnaire(trx, round.questionnaireId) : undefined;
       if (!round || !questionnaire) throw notFound(M.noRound);
+      if (round.status !== "open") throw new AppError("conflict", M.roundNotOpen);
       const questions = readJson<Question[]>(questionnaire.questions);
       const merged: Answers = { ...readJson<Answers>(current.answers), ...answers };
       const issues = checkAnswers(questions, merged, complete);
@@ -865,6 +1276,7 @@ export class SurveyService {
     locale: "fi" | "sv" | "en",
   ): Promise<{ responseId: string }> {
     const round = await this.#round(slug);
+    this.#requireChannel(round, "paper");
     const questionnaire = await this.questionnaire(round.questionnaireId);
     const issues = checkAnswers(questionnaire.questions, form.answers, true);
     if (issues.length > 0) throw answersProblem(issues, locale);
@@ -976,6 +1388,16 @@ export class SurveyService {
             `The channel "${channel}" is not web, phone or paper.`,
           ),
         );
+      } else if (!listOf(round.channels).includes(channel)) {
+        errors.push(
+          rowIssue(
+            line,
+            "channel",
+            `Kanava "${channel}" ei ole käytössä tällä kierroksella.`,
+            `Kanalen "${channel}" används inte i den här omgången.`,
+            `The channel "${channel}" is not in use in this round.`,
+          ),
+        );
       }
       const externalId = get("id") || null;
       if (externalId) {
@@ -1072,11 +1494,20 @@ export class SurveyService {
 
   // ---- results ----
 
-  /** Weights a round's completed responses to its year's margins; `weights[i]` is null for a response left out. */
+  /**
+   * Weights a round's completed responses to its year's population figures by the round's method: raking to
+   * the one-way margins, or post-stratification on the cells of its variables (summed from the year's joint
+   * cells). `weights[i]` is null for a response left out.
+   */
   async #weigh(round: RoundRow, questions: readonly Question[]) {
     const margins = await repo.listMargins(this.#db, round.year);
     if (margins.length === 0) throw new AppError("conflict", M.noMargins);
-    const variables = WEIGHTING_VARIABLES.filter((v) => margins.some((m) => m.variable === v));
+    const cellVariables =
+      round.weightingMethod === "poststratify" ? orderedVariables(listOf(round.poststratCells)) : [];
+    const cells = cellVariables.length > 0 ? await this.#populationCells(round.year, cellVariables) : null;
+    const variables = WEIGHTING_VARIABLES.filter(
+      (v) => margins.some((m) => m.variable === v) || cellVariables.includes(v),
+    );
     const levels = new Map<string, string[]>();
     for (const m of margins) levels.set(m.variable, [...(levels.get(m.variable) ?? []), m.category]);
     const all = (await repo.listCompleteResponses(this.#db, round.id)).map(toAnalysis);
@@ -1089,13 +1520,18 @@ export class SurveyService {
     );
     if (weightable.length === 0) throw new AppError("conflict", M.noRespondents);
     const table = analysisTable(questions, weightable, variables);
+    if (cells) requireRespondentsInCells(table, cellVariables, cells);
     try {
       const outcome = weightRespondents(table, {
-        margins: margins.map((m) => ({
-          variable: m.variable,
-          category: m.category,
-          population: m.population,
-        })),
+        ...(cells
+          ? { cells: { variables: cellVariables, cells } }
+          : {
+              margins: margins.map((m) => ({
+                variable: m.variable,
+                category: m.category,
+                population: m.population,
+              })),
+            }),
         ...(round.weightTrimMultiplier === null
           ? {}
           : { trimMultiplier: Number(round.weightTrimMultiplier) }),
@@ -1106,6 +1542,31 @@ export class SurveyService {
       if (!(error instanceof SurveyInputError)) throw error;
       throw new AppError("conflict", { fi: error.message, sv: error.message, en: error.message });
     }
+  }
+
+  /** The year's population per cell of `variables`, summed over the other variables of its joint cells. */
+  async #populationCells(year: number, variables: readonly WeightingVariable[]): Promise<PopulationCell[]> {
+    const stored = await repo.listMarginCells(this.#db, year);
+    const covered =
+      stored.length > 0 && variables.every((v) => stored.every((c) => cellValue(c, v) !== null));
+    if (!covered) {
+      const wanted = variables.join(" × ");
+      const columns = [...variables, "population"].join(",");
+      throw new AppError("conflict", {
+        fi: `Jälkiositus ${wanted} tarvitsee vuoden ${year} väestön soluittain: tuo väestötiedot sarakkein ${columns}.`,
+        sv: `Efterstratifiering ${wanted} behöver år ${year}s befolkning per cell: importera befolkningsuppgifterna med kolumnerna ${columns}.`,
+        en: `Post-stratification on ${wanted} needs the ${year} population per cell: import the population figures with the columns ${columns}.`,
+      });
+    }
+    const cells = new Map<string, { categories: string[]; population: number }>();
+    for (const row of stored) {
+      const categories = variables.map((v) => cellValue(row, v) as string);
+      const key = categories.join("\u0000");
+      const cell = cells.get(key) ?? { categories, population: 0 };
+      cell.population += Number(row.population);
+      cells.set(key, cell);
+    }
+    return [...cells.values()];
   }
 
   async #compute(round: RoundRow, questions: readonly Question[]): Promise<ComputedRound> {
@@ -1346,6 +1807,39 @@ export class SurveyService {
       rows: weights.map((w, i) => [String(i + 1), w === null ? "" : String(w)]),
     };
   }
+}
+
+/**
+ * Post-stratification cannot weight a populated cell nobody in the sample is in (R's postStratify stops too):
+ * a conflict naming the empty cells, in the caller's language, before the library is asked.
+ */
+function requireRespondentsInCells(
+  table: ColumnTable,
+  variables: readonly WeightingVariable[],
+  cells: readonly PopulationCell[],
+): void {
+  const columns = variables.map((v) => table.get(v) ?? []);
+  const filled = new Set<string>();
+  const n = columns[0]?.length ?? 0;
+  for (let i = 0; i < n; i++) filled.add(columns.map((column) => column[i]).join("\u0000"));
+  const empty = cells
+    .filter((cell) => cell.population > 0 && !filled.has(cell.categories.join("\u0000")))
+    .map((cell) => cell.categories.join(" × "));
+  if (empty.length === 0) return;
+  const list = empty.slice(0, 8).join(", ") + (empty.length > 8 ? ", …" : "");
+  throw new AppError("conflict", {
+    fi: `Jälkiositussoluissa ei ole vastaajia (${empty.length}: ${list}); yhdistä luokkia, valitse vähemmän muuttujia tai painota reunajakaumiin (raking).`,
+    sv: `Efterstratifieringscellerna saknar svarande (${empty.length}: ${list}); slå ihop kategorier, välj färre variabler eller använd raking.`,
+    en: `Post-stratification cells have no respondents (${empty.length}: ${list}); merge categories, choose fewer variables or use raking.`,
+  });
+}
+
+/** Every combination of one category from each list, in order. */
+function crossCells(lists: readonly (readonly string[])[]): string[][] {
+  return lists.reduce<string[][]>(
+    (combinations, list) => combinations.flatMap((prefix) => list.map((item) => [...prefix, item])),
+    [[]],
+  );
 }
 
 function finiteOrNull(value: number | null): number | null {

@@ -29,6 +29,14 @@ export interface RoundTable {
   isExample: number;
   /** Trim the weights at this multiple of the mean weight; null = no trimming. */
   weightTrimMultiplier: number | null;
+  /** draft (being prepared), open (taking answers within the fieldwork dates) or closed. */
+  status: string;
+  /** The channels taking answers, comma-separated (web,phone,paper). */
+  channels: string;
+  /** rake or poststratify. */
+  weightingMethod: string;
+  /** The post-stratification variables, comma-separated; null when raking. */
+  poststratCells: string | null;
   createdAt: string;
 }
 
@@ -88,6 +96,18 @@ export interface MarginTable {
   importedAt: string;
 }
 
+/** survey_margin_cell: the population of one cell of a year's cross-classification (null = not a variable). */
+export interface MarginCellTable {
+  year: number;
+  position: number;
+  ageGroup: string | null;
+  sex: string | null;
+  area: string | null;
+  population: number;
+  source: string;
+  importedAt: string;
+}
+
 /** survey_quota: target of completed interviews per age group × area. */
 export interface QuotaTable {
   roundId: string;
@@ -112,6 +132,7 @@ export interface SurveyTables {
   surveyCallAttempt: CallAttemptTable;
   surveyResponse: ResponseTable;
   surveyMargin: MarginTable;
+  surveyMarginCell: MarginCellTable;
   surveyQuota: QuotaTable;
   surveyAnswerTheme: AnswerThemeTable;
 }
@@ -123,4 +144,5 @@ export type ResponseRow = Selectable<ResponseTable>;
 export type NewResponseRow = Insertable<ResponseTable>;
 export type NewSampleMemberRow = Insertable<SampleMemberTable>;
 export type MarginRow = Selectable<MarginTable>;
+export type MarginCellRow = Selectable<MarginCellTable>;
 export type QuotaRow = Selectable<QuotaTable>;
