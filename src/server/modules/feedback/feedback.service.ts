@@ -396,7 +396,8 @@ export class FeedbackDesk {
 
   /** A handler's queue: their units' requests (all units for admins and unit-less staff). */
   async queue(principal: Principal, query: QueueQuery): Promise<QueuePage> {
-    const services = await this.services();
+    // Services taken out of use still name (and filter) the requests made in them.
+    const services = [...(await this.#allServicesById()).values()];
     const filter: RequestFilter = {};
     const units = handledUnits(principal);
     if (query.unit) {
@@ -906,7 +907,8 @@ export function hashApiKey(key: string): string {
   return createHash("sha256").update(key, "utf8").digest("hex");
 }
 
-function toServiceInfo({ service, attributes }: StoredService): ServiceInfo {
+/** A stored service in the shape the module uses. */
+export function toServiceInfo({ service, attributes }: StoredService): ServiceInfo {
   return {
     id: service.id,
     code: service.code,

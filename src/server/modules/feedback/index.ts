@@ -9,6 +9,8 @@ import { eraseReporter, selectReporterRequests, selectResponseTimes } from "./fe
 import { feedbackRoutes } from "./feedback.routes.ts";
 import { EXAMPLE_SERVICES, seedServices } from "./feedback.seed.ts";
 import { FeedbackDesk } from "./feedback.service.ts";
+import { serviceRoutes } from "./feedback.services.routes.ts";
+import { ServiceCatalogue } from "./feedback.services.ts";
 import type { FeedbackTables } from "./feedback.tables.ts";
 
 /**
@@ -56,13 +58,17 @@ export const feedbackModule: ModuleManifest = {
     ];
   },
   routes: async (app, context) => {
-    const desk = new FeedbackDesk(asModuleDb<FeedbackTables>(context.database.db), context.now, {
-      staffOf: (unit) => unitStaff(context.database, unit),
-      namesOf: (ids) => staffDisplayNames(context.database, ids),
-    });
+    const db = asModuleDb<FeedbackTables>(context.database.db);
+    const staff = {
+      staffOf: (unit: string) => unitStaff(context.database, unit),
+      namesOf: (ids: readonly string[]) => staffDisplayNames(context.database, ids),
+    };
+    const desk = new FeedbackDesk(db, context.now, staff);
     const notifier = new FeedbackNotifier(context.mailer, context.config.publicUrl, app.log);
     app.addHook("onClose", () => notifier.settle());
     await feedbackRoutes(app, desk, notifier);
     await open311Routes(app, desk, context.config.publicUrl);
+    // Staff's service changes reach Open311 and the report form at once: the desk forgets its cached copy.
+    await serviceRoutes(app, new ServiceCatalogue(db, context.now, staff, () => desk.forgetServices()));
   },
 };
