@@ -64,6 +64,9 @@ for (const locale of LOCALES) {
       "/survey/answer",
       "/survey/interview",
       "/survey/staff",
+      // The questionnaire builder signed out; survey-builder.spec.ts checks it as staff.
+      "/survey/staff/questionnaires",
+      "/survey/staff/questionnaires/new",
       // Participatory budgeting as someone signed out sees it; budgeting-vote.spec.ts checks a round's pages.
       "/budgeting",
       "/budgeting/staff",

@@ -40,6 +40,8 @@ export const WEB_ROUTES = {
   surveyAnswer: "/survey/answer",
   surveyInterview: "/survey/interview",
   surveyStaff: "/survey/staff",
+  surveyQuestionnaires: "/survey/staff/questionnaires",
+  surveyQuestionnaire: "/survey/staff/questionnaires/:id",
   budgeting: "/budgeting",
   budgetingRound: "/budgeting/rounds/:id",
   budgetingPropose: "/budgeting/rounds/:id/propose",
@@ -66,6 +68,12 @@ export function programmePath(slug: string): string {
 /** The path of a survey round's results page. */
 export function surveyResultsPath(slug: string): string {
   return WEB_ROUTES.surveyResults.replace(":slug", encodeURIComponent(slug));
+}
+
+/** The path of a questionnaire in the builder; `new` with `from` (template or an id to copy) starts one. */
+export function surveyQuestionnairePath(id: string, from?: string): string {
+  const path = WEB_ROUTES.surveyQuestionnaire.replace(":id", encodeURIComponent(id));
+  return from ? `${path}?from=${encodeURIComponent(from)}` : path;
 }
 
 /** The path of a budgeting page of a round (`budgetingRound`, `budgetingBallot`, …) or a proposal. */

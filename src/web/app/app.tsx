@@ -33,8 +33,10 @@ import { StaffPage } from "../features/strategy/follow-up/staff-page.tsx";
 import { StrategyTreePage } from "../features/strategy/follow-up/strategy-tree-page.tsx";
 import { ProgrammePage } from "../features/strategy/programme-page.tsx";
 import { SurveyAnswerPage } from "../features/survey/answer-page.tsx";
+import { SurveyBuilderPage } from "../features/survey/builder-page.tsx";
 import { SurveyHomePage } from "../features/survey/home-page.tsx";
 import { SurveyInterviewPage } from "../features/survey/interview-page.tsx";
+import { SurveyQuestionnairesPage } from "../features/survey/questionnaires-page.tsx";
 import { SurveyResultsPage } from "../features/survey/results-page.tsx";
 import { SurveyStaffPage } from "../features/survey/staff-page.tsx";
 import { ConfirmProfilePage } from "../features/volunteering/confirm-page.tsx";
@@ -97,6 +99,8 @@ export function App({ i18n }: { i18n: ReturnType<typeof initI18n> }) {
                 <Route path={WEB_ROUTES.surveyAnswer} element={<SurveyAnswerPage />} />
                 <Route path={WEB_ROUTES.surveyInterview} element={<SurveyInterviewPage />} />
                 <Route path={WEB_ROUTES.surveyStaff} element={<SurveyStaffPage />} />
+                <Route path={WEB_ROUTES.surveyQuestionnaires} element={<SurveyQuestionnairesPage />} />
+                <Route path={WEB_ROUTES.surveyQuestionnaire} element={<SurveyBuilderPage />} />
                 <Route path={WEB_ROUTES.budgeting} element={<RoundsPage />} />
                 <Route path={WEB_ROUTES.budgetingRound} element={<RoundPage />} />
                 <Route path={WEB_ROUTES.budgetingPropose} element={<ProposePage />} />

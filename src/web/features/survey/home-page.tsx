@@ -90,6 +90,11 @@ export function SurveyHomePage() {
                 <Link to={WEB_ROUTES.surveyStaff}>{t("survey.staff.title")}</Link>
               </li>
             ) : null}
+            {hasRole(person, "staff", "admin") ? (
+              <li>
+                <Link to={WEB_ROUTES.surveyQuestionnaires}>{t("survey.builder.staffLink")}</Link>
+              </li>
+            ) : null}
           </ul>
         </section>
       ) : null}

@@ -1,5 +1,6 @@
 import { type FormEvent, useState } from "react";
 import { useTranslation } from "react-i18next";
+import { Link } from "react-router";
 import { pickText } from "../../../contracts/localized-text.ts";
 import type { Answers, OpenAnswer, Questionnaire, RoundSummary } from "../../../contracts/survey.ts";
 import { WEB_ROUTES } from "../../../contracts/web-routes.ts";
@@ -224,6 +225,9 @@ function StaffDesk() {
         <PageHeading>{t("survey.staff.title")}</PageHeading>
         <p className="lead">{t("survey.staff.lead")}</p>
       </header>
+      <p>
+        <Link to={WEB_ROUTES.surveyQuestionnaires}>{t("survey.builder.staffLink")}</Link>
+      </p>
       <LoadingStatus loading={rounds.status === "loading"} />
       {rounds.status === "error" ? <ProblemAlert error={rounds.error} onRetry={rounds.reload} /> : null}
       {rounds.data && rounds.data.length === 0 ? <p>{t("survey.home.noRounds")}</p> : null}
