@@ -23,11 +23,21 @@ export const ModuleStatus = Type.Object({
 });
 export type ModuleStatus = Static<typeof ModuleStatus>;
 
+/** The background map of the web app's maps: where tiles come from (null: tiles off) and their credit. */
+export const MapSettings = Type.Object({
+  tileUrl: Type.Union([Type.String(), Type.Null()], {
+    description: "URL template with {z}, {x}, {y}; null when the installation shows no tiles",
+  }),
+  attribution: Type.String(),
+});
+export type MapSettings = Static<typeof MapSettings>;
+
 /** GET /api/v1/meta */
 export const SiteMeta = Type.Object({
   name: Type.String(),
   version: Type.String(),
   municipalityCode: Type.String(),
+  map: MapSettings,
   modules: Type.Array(ModuleStatus),
 });
 export type SiteMeta = Static<typeof SiteMeta>;

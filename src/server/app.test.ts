@@ -26,6 +26,7 @@ describeEachDialect("platform HTTP", (dialect) => {
   it("tells which modules run here, never presenting a missing one as available", async () => {
     const meta = (await t.app.inject("/api/v1/meta")).json();
     expect(meta.municipalityCode).toBe("111");
+    expect(meta.map).toEqual({ tileUrl: expect.any(String), attribution: expect.any(String) });
     expect(meta.modules).toHaveLength(8);
     expect(meta.modules.find((m: { name: string }) => m.name === "strategy")).toEqual({
       name: "strategy",
@@ -167,6 +168,8 @@ describeEachDialect("platform HTTP", (dialect) => {
     const csp = String(res.headers["content-security-policy"]);
     expect(csp).toContain("script-src 'self'");
     expect(csp).toContain("frame-ancestors 'none'");
+    // Map tiles may come from the configured tile server and nowhere else.
+    expect(csp).toMatch(/img-src 'self' data: https:\/\/tile\.openstreetmap\.org;/);
     expect(csp).not.toContain("unsafe-inline");
     expect(res.headers["x-content-type-options"]).toBe("nosniff");
     expect(res.headers["referrer-policy"]).toBe("strict-origin-when-cross-origin");

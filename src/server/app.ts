@@ -110,7 +110,7 @@ export async function buildApp(config: Config, deps: AppDependencies): Promise<F
         defaultSrc: ["'self'"],
         scriptSrc: ["'self'"],
         styleSrc: ["'self'"],
-        imgSrc: ["'self'", "data:"],
+        imgSrc: ["'self'", "data:", ...(config.map.tileOrigin ? [config.map.tileOrigin] : [])],
         fontSrc: ["'self'"],
         connectSrc: ["'self'"],
         objectSrc: ["'none'"],
@@ -132,6 +132,7 @@ export async function buildApp(config: Config, deps: AppDependencies): Promise<F
     name: "Keskiö",
     version: KESKIO_VERSION,
     municipalityCode: config.municipalityCode,
+    map: { tileUrl: config.map.tileUrl, attribution: config.map.attribution },
     modules: MODULE_NAMES.map((name) => {
       const manifest = byName.get(name);
       return {

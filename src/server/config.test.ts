@@ -31,6 +31,36 @@ describe("loadConfig", () => {
     ).toThrow(ConfigError);
   });
 
+  it("shows OpenStreetMap's tiles by default, lets the operator change or turn them off, and refuses nonsense", () => {
+    expect(loadConfig({ KESKIO_SECRET: SECRET }).map).toEqual({
+      tileUrl: "https://tile.openstreetmap.org/{z}/{x}/{y}.png",
+      tileOrigin: "https://tile.openstreetmap.org",
+      attribution: "© OpenStreetMap contributors",
+    });
+    const own = loadConfig({
+      KESKIO_SECRET: SECRET,
+      KESKIO_MAP_TILE_URL: "https://tiles.example.fi/base/{z}/{y}/{x}.png?v=2",
+      KESKIO_MAP_ATTRIBUTION: "© Heinolan kaupunki",
+    });
+    expect(own.map).toEqual({
+      tileUrl: "https://tiles.example.fi/base/{z}/{y}/{x}.png?v=2",
+      tileOrigin: "https://tiles.example.fi",
+      attribution: "© Heinolan kaupunki",
+    });
+    expect(loadConfig({ KESKIO_SECRET: SECRET, KESKIO_MAP_TILE_URL: "off" }).map.tileUrl).toBeNull();
+    for (const bad of [
+      "http://tiles.example.fi/{z}/{x}/{y}.png",
+      "https://tiles.example.fi/{z}/{x}.png",
+      "https://{z}.example.fi/{x}/{y}.png",
+      "javascript:{z}{x}{y}",
+      "https://tiles.example.fi/{z}/{x}/{y}.png' data:",
+    ]) {
+      expect(() => loadConfig({ KESKIO_SECRET: SECRET, KESKIO_MAP_TILE_URL: bad }), bad).toThrow(
+        /KESKIO_MAP_TILE_URL/,
+      );
+    }
+  });
+
   it("selects PostgreSQL from a postgres:// URL", () => {
     const config = loadConfig({ KESKIO_SECRET: SECRET, KESKIO_DATABASE_URL: "postgres://u@db:5432/keskio" });
     expect(config.database.dialect).toBe("postgres");

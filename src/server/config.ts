@@ -22,6 +22,8 @@ export interface Config {
   webRoot: string;
   /** Whether the server is reached over https (decides Secure cookies and HSTS). */
   isHttps: boolean;
+  /** The background map's tiles; null when tiles are off (the maps then draw a plain background). */
+  map: MapConfig;
   /** Outgoing e-mail; without an SMTP URL (development only) messages are written to the outbox folder. */
   mail: { smtpUrl: string | null; from: string; outboxDir: string };
   /** Strong identification over OpenID Connect (e.g. Suomi.fi e-Identification); null when not configured. */
@@ -37,6 +39,16 @@ export interface Config {
     sessionIdleMinutes: number;
     sessionAbsoluteHours: number;
   };
+}
+
+/** Where the web app's maps fetch tiles, the one origin the CSP lets images come from, and their credit. */
+export interface MapConfig {
+  /** A URL template with {z}, {x} and {y}, or null when tiles are off. */
+  tileUrl: string | null;
+  /** The tiles' origin (for img-src), or null when tiles are off. */
+  tileOrigin: string | null;
+  /** The attribution the tile provider requires, shown on every map. */
+  attribution: string;
 }
 
 /** The identity provider connection and which claims carry what (Suomi.fi's OIDC claim names are configurable). */
@@ -78,6 +90,7 @@ export function loadConfig(environment: Env = process.env, options: { cwd?: stri
   const { secret, secretSource } = resolveSecret(environment.KESKIO_SECRET, env, database, cwd);
   const mail = parseMail(environment, env, cwd, database);
   const oidc = parseOidc(environment, env);
+  const map = parseMap(environment);
   const auth = {
     maxFailedSignIns: parsePositiveInt(environment, "KESKIO_MAX_FAILED_SIGNINS", 5),
     registrationsPerAddressHour: parsePositiveInt(environment, "KESKIO_REGISTRATIONS_PER_ADDRESS_HOUR", 10),
@@ -99,7 +112,34 @@ export function loadConfig(environment: Env = process.env, options: { cwd?: stri
     mail,
     oidc,
     auth,
+    map,
   };
+}
+
+// OpenStreetMap's standard tiles; their usage policy asks for this visible credit (osmfoundation.org).
+const DEFAULT_TILE_URL = "https://tile.openstreetmap.org/{z}/{x}/{y}.png";
+const DEFAULT_ATTRIBUTION = "© OpenStreetMap contributors";
+
+function parseMap(environment: Env): MapConfig {
+  const attribution = environment.KESKIO_MAP_ATTRIBUTION?.trim() || DEFAULT_ATTRIBUTION;
+  if (attribution.length > 200)
+    throw new ConfigError("KESKIO_MAP_ATTRIBUTION must be at most 200 characters");
+  const value = environment.KESKIO_MAP_TILE_URL?.trim() || DEFAULT_TILE_URL;
+  if (value === "off") return { tileUrl: null, tileOrigin: null, attribution };
+  const problem = `KESKIO_MAP_TILE_URL must be "off" or an https:// URL template with {z}, {x} and {y}, got "${value}"`;
+  if (!["{z}", "{x}", "{y}"].every((part) => value.includes(part))) throw new ConfigError(problem);
+  if (/[\s"'<>]/.test(value)) throw new ConfigError(problem);
+  let url: URL;
+  try {
+    url = new URL(value.replace(/\{[zxy]\}/g, "0"));
+  } catch {
+    throw new ConfigError(problem);
+  }
+  const local = ["localhost", "127.0.0.1", "[::1]"].includes(url.hostname);
+  // The placeholders may only sit in the path or query: the origin must be fixed, since the CSP names it.
+  if (url.protocol !== "https:" && !(url.protocol === "http:" && local)) throw new ConfigError(problem);
+  if (!value.startsWith(`${url.origin}/`)) throw new ConfigError(problem);
+  return { tileUrl: value, tileOrigin: url.origin, attribution };
 }
 
 function parsePositiveInt(environment: Env, name: string, fallback: number): number {

@@ -3,6 +3,7 @@ import type { FeedbackService, QueueItem, ServiceAttribute } from "../../../cont
 import { filterQuery } from "../../api/feedback/feedback.api.ts";
 import { answersToSend, missingAttributes } from "./attribute-fields.tsx";
 import {
+  areaAt,
   formatDateTime,
   groupServices,
   handlingPath,
@@ -15,6 +16,7 @@ import {
   requestPath,
   searchForm,
   sortQueue,
+  typedPlace,
 } from "./feedback-helpers.ts";
 
 function service(overrides: Partial<FeedbackService>): FeedbackService {
@@ -187,6 +189,23 @@ describe("small helpers", () => {
     expect(parseCoordinate("91", 90)).toBeUndefined();
     expect(parseCoordinate("61°12'", 90)).toBeUndefined();
     expect(parseCoordinate("", 90)).toBeUndefined();
+  });
+
+  it("reads a place from the coordinate fields only when both are valid", () => {
+    expect(typedPlace("61,2050", "26.038")).toEqual({ lat: 61.205, long: 26.038 });
+    expect(typedPlace("61.2050", "")).toBeNull();
+    expect(typedPlace("95", "26")).toBeNull();
+  });
+
+  it("names the area a chosen place lies in, when the areas cover it", () => {
+    const areas = [
+      { code: "keskusta", name: { fi: "Keskusta" }, bbox: "61.19,26,61.22,26.07" },
+      { code: "ita", name: { fi: "Itä" }, bbox: "61.19,26.07,61.22,26.5" },
+      { code: "rikki", name: { fi: "Rikki" }, bbox: "ei laatikko" },
+    ];
+    expect(areaAt(areas, { lat: 61.205, long: 26.038 })?.code).toBe("keskusta");
+    expect(areaAt(areas, { lat: 61.2, long: 26.2 })?.code).toBe("ita");
+    expect(areaAt(areas, { lat: 60.17, long: 24.94 })).toBeUndefined();
   });
 
   it("offers the status steps the server allows: forward, closing, and reopening a finished request", () => {

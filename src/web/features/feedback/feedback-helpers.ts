@@ -1,4 +1,5 @@
 import {
+  type FeedbackArea,
   type FeedbackService,
   type QueueItem,
   REQUEST_STATUSES,
@@ -8,6 +9,7 @@ import type { Role } from "../../../contracts/identity.ts";
 import { type Locale, type LocalizedText, pickText } from "../../../contracts/localized-text.ts";
 import { WEB_ROUTES } from "../../../contracts/web-routes.ts";
 import type { PublicFilter, QueueFilter } from "../../api/feedback/feedback.api.ts";
+import { isWithin, type LatLong, parseBounds } from "../../components/map/projection.ts";
 import { INTL_LOCALES } from "../../i18n/intl.ts";
 
 /** The roles that handle requests; the server checks the same (and the unit) on every call. */
@@ -136,6 +138,21 @@ export function parseCoordinate(value: string, limit: number): number | undefine
   if (!/^-?\d{1,3}(\.\d+)?$/.test(trimmed)) return undefined;
   const number = Number(trimmed);
   return Math.abs(number) <= limit ? number : undefined;
+}
+
+/** The area of the public list's filter a place lies in (the first whose box holds it), if any. */
+export function areaAt(areas: readonly FeedbackArea[], point: LatLong): FeedbackArea | undefined {
+  return areas.find((area) => {
+    const bounds = parseBounds(area.bbox);
+    return bounds !== undefined && isWithin(point, bounds);
+  });
+}
+
+/** The place typed into the latitude and longitude fields, or null while either is empty or invalid. */
+export function typedPlace(lat: string, long: string): LatLong | null {
+  const latitude = parseCoordinate(lat, 90);
+  const longitude = parseCoordinate(long, 180);
+  return latitude !== undefined && longitude !== undefined ? { lat: latitude, long: longitude } : null;
 }
 
 /** The history kinds the interface names; "moderation:published" and the like count as "moderation". */

@@ -11,7 +11,7 @@ import {
 } from "../../../contracts/feedback.ts";
 import { WEB_ROUTES } from "../../../contracts/web-routes.ts";
 import { createRequest } from "../../api/feedback/feedback.api.ts";
-import { useFeedbackServices } from "../../api/feedback/feedback.hooks.ts";
+import { useFeedbackAreas, useFeedbackServices } from "../../api/feedback/feedback.hooks.ts";
 import { problemFieldNames } from "../../api/problem.ts";
 import { useSubmit } from "../../api/use-submit.ts";
 import { Breadcrumb } from "../../components/breadcrumb.tsx";
@@ -24,6 +24,7 @@ import {
   TextField,
 } from "../../components/form.tsx";
 import { useLocalize } from "../../components/localized.ts";
+import { MapPicker } from "../../components/map/map-picker.tsx";
 import {
   type AttachedPhoto,
   PhotoFields,
@@ -40,7 +41,15 @@ import {
   attributeFieldId,
   missingAttributes,
 } from "./attribute-fields.tsx";
-import { formatDateTime, HANDLER_ROLES, isoValue, parseCoordinate, requestPath } from "./feedback-helpers.ts";
+import {
+  areaAt,
+  formatDateTime,
+  HANDLER_ROLES,
+  isoValue,
+  parseCoordinate,
+  requestPath,
+  typedPlace,
+} from "./feedback-helpers.ts";
 import { CheckboxField } from "./fields.tsx";
 import { SERVICE_FIELD_ID, ServicePicker } from "./service-picker.tsx";
 import "./feedback.css";
@@ -176,7 +185,9 @@ function StaffChannelFields({
 export function FeedbackReportPage() {
   const { t } = useTranslation();
   const locale = useLocale();
+  const localize = useLocalize();
   const services = useFeedbackServices();
+  const areas = useFeedbackAreas();
   const submission = useSubmit<CreatedRequest>();
   const formId = useId();
   const [serviceCode, setServiceCode] = useState("");
@@ -397,6 +408,18 @@ export function FeedbackReportPage() {
                 <fieldset className="feedback-fieldset">
                   <legend className="feedback-fieldset__legend">{t("feedback.report.locationLegend")}</legend>
                   <p className="field__hint">{t("feedback.report.locationHint")}</p>
+                  <MapPicker
+                    label={t("feedback.report.mapLabel")}
+                    value={typedPlace(lat, long)}
+                    onChange={(point) => {
+                      setLat(point ? point.lat.toFixed(6) : "");
+                      setLong(point ? point.long.toFixed(6) : "");
+                    }}
+                    describePlace={(point) => {
+                      const area = areaAt(areas.data ?? [], point);
+                      return area ? localize(area.name).text : undefined;
+                    }}
+                  />
                   <TextField
                     id={IDS.address}
                     label={t("feedback.optional", { label: t("feedback.report.address") })}

@@ -6,6 +6,7 @@ import { usePublicRequest } from "../../api/feedback/feedback.hooks.ts";
 import { Breadcrumb } from "../../components/breadcrumb.tsx";
 import { useDocumentTitle } from "../../components/document-title.ts";
 import { useLocalize } from "../../components/localized.ts";
+import { MapView } from "../../components/map/map-view.tsx";
 import { NotFoundContent } from "../../components/not-found.tsx";
 import { PhotoList } from "../../components/photo/photo-fields.tsx";
 import { LoadingStatus, ProblemAlert } from "../../components/request-status.tsx";
@@ -73,6 +74,20 @@ function RequestDetail({ request }: { request: PublicRequestDetail }) {
           </dd>
         </div>
       </dl>
+      {request.lat !== null && request.long !== null ? (
+        <MapView
+          label={t("feedback.request.mapLabel")}
+          size="small"
+          items={[
+            {
+              id: request.reference,
+              lat: request.lat,
+              long: request.long,
+              title: t("feedback.request.mapPlace", { reference: request.reference }),
+            },
+          ]}
+        />
+      ) : null}
       {request.duplicateOf ? (
         <p className="notice">
           {t("feedback.request.duplicateOf")}{" "}

@@ -19,6 +19,7 @@ import { Breadcrumb } from "../../components/breadcrumb.tsx";
 import { useDocumentTitle } from "../../components/document-title.ts";
 import { SelectField, TextField } from "../../components/form.tsx";
 import { useLocalize } from "../../components/localized.ts";
+import { type MapItem, MapView } from "../../components/map/map-view.tsx";
 import { LoadingStatus, ProblemAlert } from "../../components/request-status.tsx";
 import { PageHeading } from "../../components/route-focus.tsx";
 import { useLocale } from "../../i18n/i18n.ts";
@@ -178,6 +179,27 @@ function RequestItem({ request }: { request: PublicRequest }) {
   );
 }
 
+/** The located requests of a page of the list as map markers, named as the list names them. */
+function RequestsMap({ requests }: { requests: PublicRequest[] }) {
+  const { t } = useTranslation();
+  const localize = useLocalize();
+  const items: MapItem[] = requests.flatMap((request) =>
+    request.lat !== null && request.long !== null
+      ? [
+          {
+            id: request.reference,
+            lat: request.lat,
+            long: request.long,
+            title: `${localize(request.serviceName).text} · ${request.reference}`,
+            href: requestPath(request.reference),
+          },
+        ]
+      : [],
+  );
+  if (items.length === 0) return null;
+  return <MapView label={t("feedback.list.mapLabel")} items={items} />;
+}
+
 /** A signed-in person's own requests (their own text, whatever is published). */
 function MyRequests() {
   const { t } = useTranslation();
@@ -249,6 +271,7 @@ export function FeedbackRequestsPage() {
             <p className="feedback-count" aria-live="polite">
               {t("feedback.list.count", { count: list.data.total })}
             </p>
+            <RequestsMap requests={list.data.items} />
             <ul className="feedback-items">
               {list.data.items.map((request) => (
                 <RequestItem key={request.reference} request={request} />
