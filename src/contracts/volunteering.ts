@@ -158,6 +158,29 @@ export const HoursView = Type.Object({
 });
 export type HoursView = Static<typeof HoursView>;
 
+/** An invitation the volunteer got from an organisation (shown on their own page). */
+export const InvitationView = Type.Object({
+  id: Type.String(),
+  opportunityId: Type.String(),
+  opportunityTitle: LocalizedText,
+  organisationName: Type.String(),
+  invitedAt: Type.String(),
+});
+export type InvitationView = Static<typeof InvitationView>;
+
+/**
+ * A volunteer suggested for a task, as a representative sees them: a first name (or the name they chose) and the
+ * reasons, never an e-mail, phone, address or age. Only people who allowed suggestions appear.
+ */
+export const SuggestedVolunteer = Type.Object({
+  volunteerId: Type.String(),
+  name: Type.String(),
+  score: Type.Number(),
+  reasons: Type.Array(MatchReason),
+  invited: Type.Boolean(),
+});
+export type SuggestedVolunteer = Static<typeof SuggestedVolunteer>;
+
 export const VolunteerMe = Type.Object({
   id: Type.String(),
   displayName: Type.String(),
@@ -168,6 +191,9 @@ export const VolunteerMe = Type.Object({
   signups: Type.Array(SignupView),
   hours: Type.Array(HoursView),
   confirmedMinutes: Type.Integer(),
+  /** "Organisations may suggest tasks to me" (off until the person turns it on). */
+  allowSuggestions: Type.Boolean(),
+  invitations: Type.Array(InvitationView),
 });
 export type VolunteerMe = Static<typeof VolunteerMe>;
 
@@ -204,6 +230,32 @@ export const NewShifts = Type.Object(
   { additionalProperties: false },
 );
 export type NewShifts = Static<typeof NewShifts>;
+
+const TimeOfDay = Type.String({ pattern: "^([01]\\d|2[0-3]):[0-5]\\d$" });
+
+/** Body of PATCH /api/v1/volunteering/shifts/:id: new places, a new time (date and both times), or cancel. */
+export const ShiftChanges = Type.Object(
+  {
+    places: Type.Optional(Type.Integer({ minimum: 1, maximum: 1000 })),
+    cancelled: Type.Optional(Type.Literal(true)),
+    date: Type.Optional(Type.String({ pattern: "^\\d{4}-\\d{2}-\\d{2}$", description: "Helsinki time" })),
+    startTime: Type.Optional(TimeOfDay),
+    endTime: Type.Optional(TimeOfDay),
+  },
+  { additionalProperties: false },
+);
+export type ShiftChanges = Static<typeof ShiftChanges>;
+
+/** Body of PATCH /api/v1/volunteering/opportunities/:id: the task's texts and place. */
+export const OpportunityChanges = Type.Object(
+  {
+    title: Type.Optional(LocalizedText),
+    description: Type.Optional(LocalizedText),
+    place: Type.Optional(Type.String({ minLength: 1, maxLength: 200 })),
+  },
+  { additionalProperties: false },
+);
+export type OpportunityChanges = Static<typeof OpportunityChanges>;
 
 export const NewOpportunity = Type.Object(
   {

@@ -10,6 +10,7 @@ import * as surveyService from "./202611290230_survey_service.ts";
 import * as budgetingProcess from "./202611290240_budgeting_process.ts";
 import * as surveyWeightTrim from "./202611290400_survey_weight_trim.ts";
 import * as surveyRoundDesk from "./202611290500_survey_round_desk.ts";
+import * as volunteeringInvitations from "./202611290500_volunteering_invitations.ts";
 
 /**
  * Every migration, by name, in the order they run. Listed statically (not read from the folder at run time)
@@ -27,4 +28,5 @@ export const migrations: Record<string, Migration> = {
   "202611290240_budgeting_process": budgetingProcess,
   "202611290400_survey_weight_trim": surveyWeightTrim,
   "202611290500_survey_round_desk": surveyRoundDesk,
+  "202611290500_volunteering_invitations": volunteeringInvitations,
 };

@@ -245,7 +245,8 @@ describeEachDialect("volunteering over HTTP", (dialect) => {
       workDate: "2026-12-05",
       minutes: 90,
     });
-    expect(notMine.statusCode).toBe(403);
+    // Their own sign-up there was cancelled: not confirmed, so refused as such.
+    expect(notMine.statusCode).toBe(409);
 
     const dashboard = (
       await rep.get(`/api/v1/volunteering/organisations/${organisationId}/dashboard`)

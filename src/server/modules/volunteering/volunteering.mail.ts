@@ -4,7 +4,14 @@ import type { MailMessage } from "../../platform/mail.ts";
 // Plain, short messages in the volunteer's language. They carry the task, the time in Helsinki and a link;
 // never other volunteers' names.
 
-type Facts = { title: string; when: string; place: string; link: string };
+type Facts = {
+  title: string;
+  when: string;
+  place: string;
+  link: string;
+  optOutLink?: string;
+  organisation?: string;
+};
 
 const SIGNATURE: Record<Locale, string> = {
   fi: "Heinolan kaupunki",
@@ -67,6 +74,34 @@ const TEMPLATES = {
     en: (f: Facts) => ({
       subject: `Shift cancelled: ${f.title} – Keskiö`,
       text: `Hello,\n\nthe organiser cancelled the shift you had signed up for:\n\n${f.title}\n${f.when}\n${f.place}\n\nOther tasks: ${f.link}`,
+    }),
+  },
+  shiftChanged: {
+    fi: (f: Facts) => ({
+      subject: `Vuoro muuttui: ${f.title} – Keskiö`,
+      text: `Hei,\n\njärjestäjä muutti vuoroa, johon olet ilmoittautunut. Uudet tiedot:\n\n${f.title}\n${f.when}\n${f.place}\n\nJos et pääse uuteen aikaan, peru vuoro, niin paikka vapautuu jonossa olevalle: ${f.link}`,
+    }),
+    sv: (f: Facts) => ({
+      subject: `Passet har ändrats: ${f.title} – Keskiö`,
+      text: `Hej,\n\narrangören ändrade passet som du har anmält dig till. De nya uppgifterna:\n\n${f.title}\n${f.when}\n${f.place}\n\nOm du inte kan komma vid den nya tiden, avboka så att platsen går till någon i kön: ${f.link}`,
+    }),
+    en: (f: Facts) => ({
+      subject: `Shift changed: ${f.title} – Keskiö`,
+      text: `Hello,\n\nthe organiser changed the shift you signed up for. The new details:\n\n${f.title}\n${f.when}\n${f.place}\n\nIf you cannot come at the new time, please cancel so the place goes to someone on the waiting list: ${f.link}`,
+    }),
+  },
+  invitation: {
+    fi: (f: Facts) => ({
+      subject: `Kutsu vapaaehtoistehtävään: ${f.title} – Keskiö`,
+      text: `Hei,\n\n${f.organisation ?? ""} kutsuu sinut tehtävään, joka sopii profiiliisi:\n\n${f.title}\n${f.link}\n\nSait viestin, koska sallit järjestöjen ehdottaa sinulle tehtäviä. Voit lopettaa ehdotukset tästä: ${f.optOutLink ?? ""}`,
+    }),
+    sv: (f: Facts) => ({
+      subject: `Inbjudan till ett volontäruppdrag: ${f.title} – Keskiö`,
+      text: `Hej,\n\n${f.organisation ?? ""} bjuder in dig till ett uppdrag som passar din profil:\n\n${f.title}\n${f.link}\n\nDu fick meddelandet eftersom du har tillåtit organisationer att föreslå uppdrag för dig. Du kan stoppa förslagen här: ${f.optOutLink ?? ""}`,
+    }),
+    en: (f: Facts) => ({
+      subject: `Invitation to a volunteer task: ${f.title} – Keskiö`,
+      text: `Hello,\n\n${f.organisation ?? ""} invites you to a task that fits your profile:\n\n${f.title}\n${f.link}\n\nYou got this message because you allowed organisations to suggest tasks to you. You can stop the suggestions here: ${f.optOutLink ?? ""}`,
     }),
   },
 } as const;

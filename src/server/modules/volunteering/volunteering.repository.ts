@@ -2,6 +2,8 @@ import { type Kysely, PostgresAdapter, sql } from "kysely";
 import type {
   HoursRow,
   HoursTable,
+  InvitationRow,
+  InvitationTable,
   OpportunityRow,
   OpportunityTable,
   OrganisationRow,
@@ -394,4 +396,100 @@ export function publishedShiftAreas(
     .where("o.status", "=", "approved")
     .where("s.cancelledAt", "is", null)
     .execute();
+}
+
+/** Confirmed hours entries with their month and their task's themes (the service aggregates by theme). */
+export async function confirmedHoursWithThemes(
+  db: Db,
+): Promise<{ month: string; volunteerId: string; minutes: number; themes: unknown }[]> {
+  const rows = await db
+    .selectFrom("volunteeringHours as h")
+    .innerJoin("volunteeringOpportunity as p", "p.id", "h.opportunityId")
+    .select([sql<string>`substr(h.work_date, 1, 7)`.as("month"), "h.volunteerId", "h.minutes", "p.themes"])
+    .where("h.status", "=", "confirmed")
+    .execute();
+  return rows.map((r) => ({ ...r, minutes: Number(r.minutes) }));
+}
+
+// ---- suggestions and invitations ----
+
+/** Volunteers who allow organisations to suggest tasks to them (the only ones ever suggested). */
+export function suggestibleVolunteers(db: Db): Promise<VolunteerRow[]> {
+  return db
+    .selectFrom("volunteeringVolunteer")
+    .selectAll()
+    .where("suggestionsAllowedAt", "is not", null)
+    .orderBy("id")
+    .execute();
+}
+
+/** Volunteers with an active sign-up on some shift of the opportunity (no need to suggest them). */
+export async function volunteersSignedUpFor(db: Db, opportunityId: string): Promise<Set<string>> {
+  const rows = await db
+    .selectFrom("volunteeringSignup as s")
+    .innerJoin("volunteeringShift as h", "h.id", "s.shiftId")
+    .select("s.volunteerId")
+    .where("h.opportunityId", "=", opportunityId)
+    .where("s.status", "in", ["confirmed", "waitlisted"])
+    .execute();
+  return new Set(rows.map((r) => r.volunteerId));
+}
+
+export async function insertInvitation(db: Db, row: InvitationTable): Promise<void> {
+  await db.insertInto("volunteeringInvitation").values(row).execute();
+}
+
+export function invitationsOfOpportunity(db: Db, opportunityId: string): Promise<InvitationRow[]> {
+  return db
+    .selectFrom("volunteeringInvitation")
+    .selectAll()
+    .where("opportunityId", "=", opportunityId)
+    .execute();
+}
+
+export function invitationsOfVolunteer(db: Db, volunteerId: string): Promise<InvitationRow[]> {
+  return db
+    .selectFrom("volunteeringInvitation")
+    .selectAll()
+    .where("volunteerId", "=", volunteerId)
+    .orderBy("createdAt", "desc")
+    .orderBy("id")
+    .execute();
+}
+
+export function findInvitationByToken(db: Db, tokenHash: string): Promise<InvitationRow | undefined> {
+  return db
+    .selectFrom("volunteeringInvitation")
+    .selectAll()
+    .where("optOutTokenHash", "=", tokenHash)
+    .executeTakeFirst();
+}
+
+/** Invitations since a moment, by one column (an organisation, a representative or a volunteer). */
+export async function countInvitationsSince(
+  db: Db,
+  column: "organisationId" | "invitedBy" | "volunteerId",
+  value: string,
+  since: string,
+): Promise<number> {
+  const row = await db
+    .selectFrom("volunteeringInvitation")
+    .select((eb) => eb.fn.countAll<number>().as("n"))
+    .where(column, "=", value)
+    .where("createdAt", ">=", since)
+    .executeTakeFirst();
+  return Number(row?.n ?? 0);
+}
+
+export async function updateOpportunity(
+  db: Db,
+  id: string,
+  changes: Partial<OpportunityTable>,
+): Promise<void> {
+  await db.updateTable("volunteeringOpportunity").set(changes).where("id", "=", id).execute();
+}
+
+/** Removes a volunteer's invitations (erasure: who invited whom is personal data too). */
+export async function deleteInvitationsOf(db: Db, volunteerId: string): Promise<void> {
+  await db.deleteFrom("volunteeringInvitation").where("volunteerId", "=", volunteerId).execute();
 }

@@ -11,11 +11,14 @@ import {
   NewOpportunity,
   NewOrganisation,
   NewShifts,
+  OpportunityChanges,
   OpportunityView,
   OrganisationDashboard,
   OrganisationView,
+  ShiftChanges,
   ShiftView,
   SignupView,
+  SuggestedVolunteer,
   ThemeSchema,
   VolunteerMe,
   VolunteerProfile,
@@ -171,6 +174,40 @@ export async function volunteeringRoutes(
         profile: request.body.profile,
         locale: request.body.locale ?? localeOf(request),
       }),
+  );
+
+  api.put(
+    "/api/v1/volunteering/me/suggestions",
+    {
+      config: { policy: volunteerSelf },
+      schema: {
+        tags,
+        summary: "Allow or stop organisations suggesting tasks to me (off by default)",
+        body: Type.Object({ allow: Type.Boolean() }, { additionalProperties: false }),
+        response: { 200: VolunteerMe, ...Errors },
+      },
+    },
+    (request) => service.setSuggestions(callerOf(request), request.body.allow),
+  );
+
+  api.post(
+    "/api/v1/volunteering/suggestions/opt-out",
+    {
+      config: { policy: { access: "public", reason: "the token mailed with an invitation is the proof" } },
+      schema: {
+        tags,
+        summary: "Stop suggestions with the link of an invitation e-mail",
+        body: Type.Object(
+          { token: Type.String({ minLength: 20, maxLength: 100, pattern: "^[A-Za-z0-9_-]+$" }) },
+          { additionalProperties: false },
+        ),
+        response: { 200: Ok, ...Errors },
+      },
+    },
+    async (request) => {
+      await service.stopSuggestionsByLink(request.body.token);
+      return { status: "ok" as const };
+    },
   );
 
   api.post(
@@ -459,19 +496,62 @@ export async function volunteeringRoutes(
       config: { policy: signedIn },
       schema: {
         tags,
-        summary: "Change a shift's places or cancel it (those signed up are told by e-mail)",
+        summary:
+          "Change a shift's places or time, or cancel it (those signed up are told by e-mail; places below the confirmed count are refused)",
         params: Id,
-        body: Type.Object(
-          {
-            places: Type.Optional(Type.Integer({ minimum: 1, maximum: 1000 })),
-            cancelled: Type.Optional(Type.Literal(true)),
-          },
-          { additionalProperties: false },
-        ),
+        body: ShiftChanges,
         response: { 200: ShiftView, ...Errors },
       },
     },
     (request) => service.updateShift(callerOf(request), request.params.id, request.body),
+  );
+
+  api.patch(
+    "/api/v1/volunteering/opportunities/:id",
+    {
+      config: { policy: signedIn },
+      schema: {
+        tags,
+        summary: "Edit a task's title, description or place (a new place is mailed to those signed up)",
+        params: Id,
+        body: OpportunityChanges,
+        response: { 200: OpportunityView, ...Errors },
+      },
+    },
+    (request) => service.updateOpportunity(callerOf(request), request.params.id, request.body),
+  );
+
+  api.get(
+    "/api/v1/volunteering/opportunities/:id/suggestions",
+    {
+      config: { policy: signedIn },
+      schema: {
+        tags,
+        summary:
+          "Volunteers suggested for a task, with reasons (only those who allowed suggestions; first name only)",
+        params: Id,
+        response: { 200: Type.Array(SuggestedVolunteer), ...Errors },
+      },
+    },
+    (request) => service.suggestVolunteers(callerOf(request), request.params.id),
+  );
+
+  api.post(
+    "/api/v1/volunteering/opportunities/:id/invitations",
+    {
+      config: { policy: signedIn },
+      schema: {
+        tags,
+        summary: "Invite a suggested volunteer by e-mail (once per task; limited per day and per volunteer)",
+        params: Id,
+        body: Type.Object({ volunteerId: Id.properties.id }, { additionalProperties: false }),
+        response: { 201: SuggestedVolunteer, ...Errors },
+      },
+    },
+    async (request, reply) =>
+      reply
+        .code(201)
+        .send(await service.invite(callerOf(request), request.params.id, request.body.volunteerId)),
   );
 
   api.post(
@@ -567,6 +647,24 @@ export async function volunteeringRoutes(
         .header("link", LICENCE_LINK)
         .header("content-disposition", 'attachment; filename="keskio-volunteering-hours.csv"');
       return reply.type("text/csv; charset=utf-8").send(await service.hoursCsv());
+    },
+  );
+
+  api.get(
+    "/api/v1/volunteering/open-data/hours-by-theme.csv",
+    {
+      config: { policy: publicRead },
+      schema: {
+        tags,
+        summary: "Confirmed hours by month and theme (CSV, CC BY 4.0; a task's hours count in each theme)",
+        response: { 200: Type.String() },
+      },
+    },
+    async (_request, reply) => {
+      reply
+        .header("link", LICENCE_LINK)
+        .header("content-disposition", 'attachment; filename="keskio-volunteering-hours-by-theme.csv"');
+      return reply.type("text/csv; charset=utf-8").send(await service.hoursByThemeCsv());
     },
   );
 

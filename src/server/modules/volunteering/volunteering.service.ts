@@ -4,15 +4,19 @@ import type { Role } from "../../../contracts/identity.ts";
 import { isLocale, type Locale, type LocalizedText, pickText } from "../../../contracts/localized-text.ts";
 import type {
   HoursView,
+  InvitationView,
   MatchResult,
   NewOpportunity,
   NewOrganisation,
   NewShifts,
+  OpportunityChanges,
   OpportunityView,
   OrganisationDashboard,
   OrganisationView,
+  ShiftChanges,
   ShiftView,
   SignupView,
+  SuggestedVolunteer,
   Theme,
   VolunteerMe,
   VolunteerProfile,
@@ -21,13 +25,25 @@ import type { Config } from "../../config.ts";
 import { inTransaction, readJson, writeJson } from "../../db/db.ts";
 import { newId } from "../../lib/ids.ts";
 import { normalizeYTunnus, validateYTunnus } from "../../lib/y-tunnus.ts";
+import { recordAudit } from "../../platform/audit.ts";
 import { AppError, type LocalizedDetail } from "../../platform/errors.ts";
 import type { Mailer, MailMessage } from "../../platform/mail.ts";
 import type { RateLimiter, RateRule } from "../../platform/rate-limit.ts";
 import { helsinkiParts, isCalendarDate, weeklyOccurrences } from "./domain/helsinki-time.ts";
 import { type CalendarEvent, renderCalendar } from "./domain/ics.ts";
-import { type MatchableOpportunity, rankOpportunities } from "./domain/matching.ts";
-import { suppressCount, suppressHours, toCsv } from "./domain/open-data.ts";
+import {
+  type MatchableOpportunity,
+  rankOpportunities,
+  rankVolunteers,
+  type VolunteerMatch,
+} from "./domain/matching.ts";
+import {
+  hoursByMonthAndTheme,
+  suppressCell,
+  suppressCount,
+  suppressHours,
+  toCsv,
+} from "./domain/open-data.ts";
 import { formatShiftTime, volunteeringMail } from "./volunteering.mail.ts";
 import * as repo from "./volunteering.repository.ts";
 import type {
@@ -169,7 +185,64 @@ const M = {
     sv: "Ange en e-postadress dit bekräftelselänken skickas.",
     en: "Give an e-mail address for the confirmation link.",
   },
+  hoursBeforeShift: {
+    fi: "Tunteja ei voi kirjata päivälle ennen vuoron alkua.",
+    sv: "Timmar kan inte registreras för en dag före passets början.",
+    en: "Hours cannot be logged for a day before the shift started.",
+  },
+  shiftNotStarted: {
+    fi: "Vuoro ei ole vielä alkanut, joten sille ei voi kirjata tunteja.",
+    sv: "Passet har inte börjat ännu, så timmar kan inte registreras för det.",
+    en: "The shift has not started yet, so no hours can be logged for it.",
+  },
+  signupNotConfirmed: {
+    fi: "Ilmoittautumista ei ole vahvistettu (jonossa tai peruttu), joten sille ei voi kirjata tunteja.",
+    sv: "Anmälan är inte bekräftad (i kö eller avbokad), så timmar kan inte registreras för den.",
+    en: "The sign-up is not confirmed (waiting list or cancelled), so no hours can be logged for it.",
+  },
+  placesBelowConfirmed: {
+    fi: "Paikkoja ei voi vähentää alle vahvistettujen ilmoittautumisten määrän. Peru ensin vuoro tai pyydä osallistujia perumaan.",
+    sv: "Antalet platser kan inte bli färre än de bekräftade anmälningarna. Ställ in passet eller be deltagare avboka först.",
+    en: "Places cannot go below the number of confirmed sign-ups. Cancel the shift, or ask people to cancel first.",
+  },
+  shiftCancelled: {
+    fi: "Vuoro on peruttu, eikä sitä voi enää muuttaa.",
+    sv: "Passet är inställt och kan inte längre ändras.",
+    en: "The shift is cancelled and can no longer be changed.",
+  },
+  timeIncomplete: {
+    fi: "Anna uudelle ajalle päivä, alkamis- ja päättymisaika.",
+    sv: "Ange datum, start- och sluttid för den nya tiden.",
+    en: "Give the date, start and end time for the new time.",
+  },
+  notSuggestible: {
+    fi: "Tätä vapaaehtoista ei voi kutsua tähän tehtävään.",
+    sv: "Den här volontären kan inte bjudas in till uppdraget.",
+    en: "This volunteer cannot be invited to this task.",
+  },
+  alreadyInvited: {
+    fi: "Vapaaehtoinen on jo kutsuttu tähän tehtävään.",
+    sv: "Volontären har redan bjudits in till uppdraget.",
+    en: "The volunteer has already been invited to this task.",
+  },
+  inviteLimit: {
+    fi: "Kutsujen määrä on rajoitettu: järjestö voi lähettää 20 kutsua vuorokaudessa, ja samalle vapaaehtoiselle menee enintään 3 kutsua viikossa. Yritä myöhemmin uudelleen.",
+    sv: "Antalet inbjudningar är begränsat: en organisation kan skicka 20 per dygn och samma volontär får högst 3 i veckan. Försök igen senare.",
+    en: "Invitations are limited: an organisation can send 20 a day, and one volunteer gets at most 3 a week. Please try again later.",
+  },
+  badOptOutLink: {
+    fi: "Linkki ei kelpaa. Voit lopettaa ehdotukset myös omalla sivullasi.",
+    sv: "Länken är ogiltig. Du kan också stoppa förslagen på din egen sida.",
+    en: "The link is not valid. You can also stop the suggestions on your own page.",
+  },
 } satisfies Record<string, LocalizedDetail>;
+
+/** Invitations an organisation (and each of its representatives) may send in 24 hours. */
+export const INVITES_PER_ORGANISATION_DAY = 20;
+/** Invitations one volunteer may receive in 7 days, from all organisations together. */
+export const INVITES_PER_VOLUNTEER_WEEK = 3;
+/** How many suggestions a representative sees for one task. */
+const SUGGESTIONS_SHOWN = 20;
 
 const PROFILE_RULE: RateRule = {
   name: "volunteering-profile:ip",
@@ -250,6 +323,11 @@ function toOpportunity(row: OpportunityRow, organisationName: string, shifts: Sh
 
 function profileOf(row: VolunteerRow): VolunteerProfile {
   return { ...EMPTY_PROFILE, ...readJson<Partial<VolunteerProfile>>(row.profile) };
+}
+
+/** The first word of the name the person gave: what a representative sees of a suggested volunteer. */
+function firstName(displayName: string): string {
+  return displayName.trim().split(/\s+/)[0] ?? "";
 }
 
 function localeOf(value: string): Locale {
@@ -427,40 +505,100 @@ export class VolunteeringService {
   }
 
   /**
-   * Changes a shift's places or cancels it. More places promote the waitlist at once; fewer places never
-   * remove anyone already confirmed. A cancellation is mailed to everyone signed up.
+   * Changes a shift's places or time, or cancels it. More places promote the waitlist at once. Fewer places
+   * than confirmed sign-ups are refused (409), never done by dropping someone: the representative decides whom
+   * to ask, and nobody loses a place without being told. A new time (date, start and end together, in the
+   * future) is mailed to everyone signed up and resets their reminder; a cancellation is mailed likewise.
    */
-  async updateShift(
-    caller: Caller,
-    shiftId: string,
-    changes: { places?: number; cancelled?: boolean },
-  ): Promise<ShiftView> {
+  async updateShift(caller: Caller, shiftId: string, changes: ShiftChanges): Promise<ShiftView> {
     const shift = await repo.findShift(this.#db, shiftId);
     if (!shift) throw new AppError("not_found", M.noShift);
     const opportunity = (await repo.findOpportunity(this.#db, shift.opportunityId)) as OpportunityRow;
     await this.#requireRepresentative(caller, opportunity.organisationId);
+    const newTime = this.#newShiftTime(changes);
     const { promoted, notify, updated } = await inTransaction(this.#db, async (trx) => {
       const locked = (await repo.lockShift(trx, shiftId)) as ShiftRow;
+      const cancelling = changes.cancelled === true && !locked.cancelledAt;
+      if (locked.cancelledAt && (changes.places !== undefined || newTime))
+        throw new AppError("conflict", M.shiftCancelled);
       const update: Partial<ShiftRow> = {};
-      if (changes.places !== undefined) update.places = changes.places;
-      if (changes.cancelled && !locked.cancelledAt) update.cancelledAt = this.#now.toISOString();
-      await repo.updateShift(trx, shiftId, update);
-      const next = { ...locked, ...update };
-      let promotedRows: SignupRow[] = [];
-      let notifyRows: SignupRow[] = [];
-      if (next.cancelledAt) {
-        if (update.cancelledAt) notifyRows = await repo.signupsOfShifts(trx, [shiftId]);
-      } else {
-        promotedRows = await this.#fillPlaces(trx, next);
+      if (changes.places !== undefined && changes.places !== locked.places) {
+        const confirmed = await repo.countConfirmed(trx, shiftId);
+        if (changes.places < confirmed)
+          throw new AppError("conflict", M.placesBelowConfirmed, [
+            { path: "/places", message: `${confirmed} confirmed` },
+          ]);
+        update.places = changes.places;
       }
-      return { promoted: promotedRows, notify: notifyRows, updated: next };
+      const moved =
+        newTime !== null && (newTime.startsAt !== locked.startsAt || newTime.endsAt !== locked.endsAt);
+      if (moved) Object.assign(update, newTime);
+      if (cancelling) update.cancelledAt = this.#now.toISOString();
+      if (Object.keys(update).length > 0) await repo.updateShift(trx, shiftId, update);
+      const next = { ...locked, ...update };
+      let notifyRows: SignupRow[] = [];
+      if (cancelling || (moved && !next.cancelledAt)) notifyRows = await repo.signupsOfShifts(trx, [shiftId]);
+      // A reminder sent for the old time says nothing of the new one.
+      if (moved) for (const s of notifyRows) await repo.updateSignup(trx, s.id, { remindedAt: null });
+      const promotedRows = next.cancelledAt ? [] : await this.#fillPlaces(trx, next);
+      return { promoted: promotedRows, notify: cancelling || moved ? notifyRows : [], updated: next };
     });
     for (const signup of promoted)
       await this.#mailAbout("promoted", signup.volunteerId, updated, opportunity);
-    for (const signup of notify)
-      await this.#mailAbout("shiftCancelled", signup.volunteerId, updated, opportunity);
+    const kind = updated.cancelledAt ? "shiftCancelled" : "shiftChanged";
+    for (const signup of notify) await this.#mailAbout(kind, signup.volunteerId, updated, opportunity);
     const counts = await repo.shiftCounts(this.#db, [shiftId]);
     return toShift(updated, counts.get(shiftId));
+  }
+
+  /** The new start and end of a shift from a change, or null when the change has no time; validated. */
+  #newShiftTime(changes: ShiftChanges): { startsAt: string; endsAt: string } | null {
+    const { date, startTime, endTime } = changes;
+    if (date === undefined && startTime === undefined && endTime === undefined) return null;
+    if (date === undefined || startTime === undefined || endTime === undefined)
+      throw new AppError("validation_failed", M.timeIncomplete, [{ path: "/date", message: "incomplete" }]);
+    if (!isCalendarDate(date))
+      throw new AppError("validation_failed", M.badDate, [{ path: "/date", message: "not a calendar date" }]);
+    const [occurrence] = weeklyOccurrences({ date, startTime, endTime, weeks: 1 }) as [
+      { startsAt: Date; endsAt: Date },
+    ];
+    if (occurrence.startsAt <= this.#now)
+      throw new AppError("validation_failed", M.pastShift, [{ path: "/date", message: "in the past" }]);
+    return { startsAt: occurrence.startsAt.toISOString(), endsAt: occurrence.endsAt.toISOString() };
+  }
+
+  /**
+   * A representative edits a task's texts and place. A new place is mailed to everyone signed up for its
+   * upcoming shifts (with the shift's time), since they would otherwise go to the old one.
+   */
+  async updateOpportunity(
+    caller: Caller,
+    opportunityId: string,
+    changes: OpportunityChanges,
+  ): Promise<OpportunityView> {
+    const opportunity = await repo.findOpportunity(this.#db, opportunityId);
+    if (!opportunity) throw new AppError("not_found", M.noOpportunity);
+    const organisation = await this.#requireRepresentative(caller, opportunity.organisationId);
+    const update: Partial<OpportunityRow> = { updatedAt: this.#now.toISOString() };
+    if (changes.title) update.title = writeJson(changes.title);
+    if (changes.description) update.description = writeJson(changes.description);
+    const place = changes.place?.trim();
+    const placeMoved = place !== undefined && place !== "" && place !== opportunity.place;
+    if (placeMoved) update.place = place;
+    await repo.updateOpportunity(this.#db, opportunityId, update);
+    const next = { ...opportunity, ...update };
+    if (placeMoved) {
+      const now = this.#now.toISOString();
+      const shifts = (await repo.listShifts(this.#db, [opportunityId])).filter(
+        (s) => s.cancelledAt === null && s.startsAt > now,
+      );
+      for (const shift of shifts)
+        for (const signup of await repo.signupsOfShifts(this.#db, [shift.id]))
+          await this.#mailAbout("shiftChanged", signup.volunteerId, shift, next);
+    }
+    return (
+      await this.#withShifts([{ ...next, organisationName: organisation.name }], false)
+    )[0] as OpportunityView;
   }
 
   /** Promotes the waitlist, in order, into free places of a locked, live shift. */
@@ -476,7 +614,7 @@ export class VolunteeringService {
   }
 
   async #mailAbout(
-    kind: "promoted" | "reminder" | "shiftCancelled",
+    kind: "promoted" | "reminder" | "shiftCancelled" | "shiftChanged",
     volunteerId: string,
     shift: ShiftRow,
     opportunity: OpportunityRow,
@@ -569,7 +707,18 @@ export class VolunteeringService {
   async match(profile: VolunteerProfile, locale: Locale): Promise<MatchResult[]> {
     const opportunities = await this.listOpportunities();
     const byId = new Map(opportunities.map((o) => [o.id, o]));
-    const matchable: MatchableOpportunity[] = opportunities.map((o) => ({
+    const matchable = opportunities.map((o) => this.#matchable(o, locale));
+    return rankOpportunities(profile, matchable).map((m) => ({
+      opportunity: byId.get(m.opportunityId) as OpportunityView,
+      score: m.score,
+      reasons: m.reasons,
+    }));
+  }
+
+  // ---- suggested volunteers and invitations (issue 8 §4) ---------------------------------------------------
+
+  #matchable(o: OpportunityView, locale: Locale): MatchableOpportunity {
+    return {
       id: o.id,
       title: pickText(o.title, locale).text,
       themes: o.themes,
@@ -578,12 +727,146 @@ export class VolunteeringService {
       minAge: o.minAge,
       ongoing: o.kind === "ongoing" && o.shifts.length === 0,
       shifts: o.shifts.map((s) => ({ startsAt: new Date(s.startsAt), freePlaces: s.places - s.confirmed })),
-    }));
-    return rankOpportunities(profile, matchable).map((m) => ({
-      opportunity: byId.get(m.opportunityId) as OpportunityView,
-      score: m.score,
-      reasons: m.reasons,
-    }));
+    };
+  }
+
+  async #suggestions(opportunityId: string): Promise<{ view: OpportunityView; ranked: VolunteerMatch[] }> {
+    const row = (await repo.listOpportunities(this.#db, {})).find((o) => o.id === opportunityId);
+    if (!row) throw new AppError("not_found", M.noOpportunity);
+    const view = (await this.#withShifts([row], true))[0] as OpportunityView;
+    const signedUp = await repo.volunteersSignedUpFor(this.#db, opportunityId);
+    const candidates = (await repo.suggestibleVolunteers(this.#db))
+      .filter((v) => !signedUp.has(v.id) && (v.personId !== null || v.emailConfirmedAt !== null))
+      .map((v) => ({ id: v.id, name: firstName(v.displayName), profile: profileOf(v) }));
+    return { view, ranked: rankVolunteers(this.#matchable(view, "fi"), candidates) };
+  }
+
+  /**
+   * Volunteers suggested for a task, ranked by the matching's points with the reasons. Only people who allowed
+   * suggestions appear, with their first name and the reasons: never contact details or age.
+   */
+  async suggestVolunteers(caller: Caller, opportunityId: string): Promise<SuggestedVolunteer[]> {
+    const opportunity = await repo.findOpportunity(this.#db, opportunityId);
+    if (!opportunity) throw new AppError("not_found", M.noOpportunity);
+    await this.#requireRepresentative(caller, opportunity.organisationId);
+    const { ranked } = await this.#suggestions(opportunityId);
+    const invited = new Set(
+      (await repo.invitationsOfOpportunity(this.#db, opportunityId)).map((i) => i.volunteerId),
+    );
+    return ranked.slice(0, SUGGESTIONS_SHOWN).map((m) => ({ ...m, invited: invited.has(m.volunteerId) }));
+  }
+
+  /**
+   * Invites a suggested volunteer to a task by e-mail, in their language, with a link that stops suggestions.
+   * One invitation per task and volunteer (unique index); at most INVITES_PER_ORGANISATION_DAY a day per
+   * organisation and per representative, INVITES_PER_VOLUNTEER_WEEK a week per volunteer; recorded and audited.
+   */
+  async invite(caller: Caller, opportunityId: string, volunteerId: string): Promise<SuggestedVolunteer> {
+    const opportunity = await repo.findOpportunity(this.#db, opportunityId);
+    if (!opportunity) throw new AppError("not_found", M.noOpportunity);
+    const organisation = await this.#requireRepresentative(caller, opportunity.organisationId);
+    if (organisation.status !== "approved") throw new AppError("conflict", M.notApproved);
+    const { view, ranked } = await this.#suggestions(opportunityId);
+    const match = ranked.find((m) => m.volunteerId === volunteerId);
+    const volunteer = await repo.findVolunteerBy(this.#db, "id", volunteerId);
+    const contact = match && volunteer ? await this.#contact(volunteer) : null;
+    if (!match || !volunteer || !contact) throw new AppError("not_found", M.notSuggestible);
+    const optOut = token();
+    const at = this.#now.toISOString();
+    const dayAgo = new Date(this.#now.getTime() - 86_400_000).toISOString();
+    const weekAgo = new Date(this.#now.getTime() - 7 * 86_400_000).toISOString();
+    const invitedBy = caller.personId ?? "";
+    const row = {
+      id: newId(),
+      opportunityId,
+      volunteerId,
+      organisationId: organisation.id,
+      invitedBy,
+      optOutTokenHash: hashToken(optOut),
+      createdAt: at,
+    };
+    try {
+      await inTransaction(this.#db, async (trx) => {
+        // The volunteer's row lock serialises invitations to one person (PostgreSQL; SQLite is serial).
+        await repo.lockVolunteer(trx, volunteerId);
+        const limited =
+          (await repo.countInvitationsSince(trx, "organisationId", organisation.id, dayAgo)) >=
+            INVITES_PER_ORGANISATION_DAY ||
+          (await repo.countInvitationsSince(trx, "invitedBy", invitedBy, dayAgo)) >=
+            INVITES_PER_ORGANISATION_DAY ||
+          (await repo.countInvitationsSince(trx, "volunteerId", volunteerId, weekAgo)) >=
+            INVITES_PER_VOLUNTEER_WEEK;
+        if (limited) throw new AppError("rate_limited", M.inviteLimit);
+        await repo.insertInvitation(trx, row);
+        await recordAudit(
+          trx,
+          {
+            actorId: caller.personId,
+            action: "volunteering.volunteer_invited",
+            targetType: "volunteering_invitation",
+            targetId: row.id,
+            outcome: "success",
+            details: { organisationId: organisation.id, opportunityId },
+          },
+          this.#now,
+        );
+      });
+    } catch (error) {
+      if (repo.isUniqueViolation(error)) throw new AppError("conflict", M.alreadyInvited);
+      throw error;
+    }
+    await this.#send(
+      volunteeringMail("invitation", contact.locale, contact.email, {
+        title: pickText(view.title, contact.locale).text,
+        when: "",
+        place: view.place,
+        organisation: organisation.name,
+        link: `${this.#d.config.publicUrl}/volunteering/opportunities/${opportunityId}`,
+        optOutLink: `${this.#d.config.publicUrl}/volunteering/suggestions-off?token=${optOut}`,
+      }),
+    );
+    return { ...match, invited: true };
+  }
+
+  /** The volunteer turns "organisations may suggest tasks to me" on or off on their own page. */
+  async setSuggestions(caller: Caller, allow: boolean): Promise<VolunteerMe> {
+    const volunteer = await this.#requireVolunteer(caller);
+    await repo.updateVolunteer(this.#db, volunteer.id, {
+      suggestionsAllowedAt: allow ? (volunteer.suggestionsAllowedAt ?? this.#now.toISOString()) : null,
+      updatedAt: this.#now.toISOString(),
+    });
+    return this.me(caller);
+  }
+
+  /** Turns suggestions off from the link in an invitation e-mail (no sign-in needed: the token is the proof). */
+  async stopSuggestionsByLink(optOutToken: string): Promise<void> {
+    const invitation = await repo.findInvitationByToken(this.#db, hashToken(optOutToken));
+    if (!invitation) throw new AppError("not_found", M.badOptOutLink);
+    await repo.updateVolunteer(this.#db, invitation.volunteerId, {
+      suggestionsAllowedAt: null,
+      updatedAt: this.#now.toISOString(),
+    });
+  }
+
+  async #invitationViews(volunteerId: string): Promise<InvitationView[]> {
+    const rows = await repo.invitationsOfVolunteer(this.#db, volunteerId);
+    const opportunities = await repo.opportunitiesByIds(this.#db, [
+      ...new Set(rows.map((r) => r.opportunityId)),
+    ]);
+    const oppById = new Map(opportunities.map((o) => [o.id, o]));
+    const views: InvitationView[] = [];
+    for (const r of rows) {
+      const o = oppById.get(r.opportunityId) as OpportunityRow;
+      const org = await repo.findOrganisation(this.#db, r.organisationId);
+      views.push({
+        id: r.id,
+        opportunityId: r.opportunityId,
+        opportunityTitle: readJson<LocalizedText>(o.title),
+        organisationName: org?.name ?? "",
+        invitedAt: r.createdAt,
+      });
+    }
+    return views;
   }
 
   // ---- volunteers ---------------------------------------------------------------------------------------
@@ -636,6 +919,7 @@ export class VolunteeringService {
           accessTokenHash: null,
           confirmTokenHash: null,
           calendarToken: token(),
+          suggestionsAllowedAt: null,
           createdAt: at,
           updatedAt: at,
         });
@@ -669,6 +953,7 @@ export class VolunteeringService {
       accessTokenHash: null,
       confirmTokenHash: hashToken(confirm),
       calendarToken: token(),
+      suggestionsAllowedAt: null,
       createdAt: at,
       updatedAt: at,
     });
@@ -712,6 +997,8 @@ export class VolunteeringService {
       signups: await this.#signupViews(signups.filter((s) => s.status !== "cancelled")),
       hours: await this.#hoursViews(hours),
       confirmedMinutes: hours.filter((h) => h.status === "confirmed").reduce((sum, h) => sum + h.minutes, 0),
+      allowSuggestions: volunteer.suggestionsAllowedAt !== null,
+      invitations: await this.#invitationViews(volunteer.id),
     };
   }
 
@@ -947,15 +1234,31 @@ export class VolunteeringService {
     const opportunity = await repo.findOpportunity(this.#db, input.opportunityId);
     if (!opportunity) throw new AppError("not_found", M.noOpportunity);
     const signups = await repo.signupsOfVolunteer(this.#db, volunteer.id);
+    const confirmedIds = new Set(signups.filter((s) => s.status === "confirmed").map((s) => s.shiftId));
     const shifts = await repo.shiftsByIds(
       this.#db,
-      signups.filter((s) => s.status === "confirmed").map((s) => s.shiftId),
+      signups.map((s) => s.shiftId),
     );
-    const mine = shifts.filter((s) => s.opportunityId === opportunity.id);
-    const allowed = input.shiftId
-      ? mine.some((s) => s.id === input.shiftId)
-      : mine.length > 0 || opportunity.kind === "ongoing";
-    if (!allowed) throw new AppError("forbidden", M.hoursNotYours);
+    const mine = shifts.filter((s) => s.opportunityId === opportunity.id && s.cancelledAt === null);
+    const confirmedShifts = mine.filter((s) => confirmedIds.has(s.id));
+    if (input.shiftId) {
+      const shift = confirmedShifts.find((s) => s.id === input.shiftId);
+      if (!shift) {
+        // A waitlisted or cancelled sign-up is not work done: say so rather than "not yours".
+        if (mine.some((s) => s.id === input.shiftId)) throw new AppError("conflict", M.signupNotConfirmed);
+        throw new AppError("forbidden", M.hoursNotYours);
+      }
+      this.#requireStarted(shift, input.workDate);
+    } else if (opportunity.kind !== "ongoing") {
+      const started = confirmedShifts.filter((s) => new Date(s.startsAt) <= this.#now);
+      if (confirmedShifts.length === 0) throw new AppError("forbidden", M.hoursNotYours);
+      const first = started.reduce<ShiftRow | null>((a, s) => (!a || s.startsAt < a.startsAt ? s : a), null);
+      if (!first)
+        throw new AppError("validation_failed", M.shiftNotStarted, [
+          { path: "/workDate", message: "no started shift" },
+        ]);
+      this.#requireStarted(first, input.workDate);
+    }
     const row = {
       id: newId(),
       volunteerId: volunteer.id,
@@ -974,7 +1277,22 @@ export class VolunteeringService {
     return (await this.#hoursViews([row]))[0] as HoursView;
   }
 
-  /** A representative records hours for a confirmed sign-up; they are confirmed at once (the rep confirms). */
+  /** Refuses hours for a shift that has not started, or dated before its first day (Helsinki time). */
+  #requireStarted(shift: ShiftRow, workDate: string): void {
+    if (new Date(shift.startsAt) > this.#now)
+      throw new AppError("validation_failed", M.shiftNotStarted, [
+        { path: "/shiftId", message: "not started" },
+      ]);
+    if (workDate < helsinkiParts(new Date(shift.startsAt)).date)
+      throw new AppError("validation_failed", M.hoursBeforeShift, [
+        { path: "/workDate", message: "before the shift" },
+      ]);
+  }
+
+  /**
+   * A representative records hours for a confirmed sign-up of a started shift (someone without an account, or
+   * who forgot): confirmed at once by the representative, and written to the audit log in the same commit.
+   */
   async logHoursForSignup(
     caller: Caller,
     signupId: string,
@@ -982,15 +1300,14 @@ export class VolunteeringService {
     note: string,
   ): Promise<HoursView> {
     const signup = await repo.findSignup(this.#db, signupId);
-    if (signup?.status !== "confirmed") throw new AppError("not_found", M.noSignup);
+    if (!signup) throw new AppError("not_found", M.noSignup);
     const shift = (await repo.findShift(this.#db, signup.shiftId)) as ShiftRow;
     const opportunity = (await repo.findOpportunity(this.#db, shift.opportunityId)) as OpportunityRow;
     await this.#requireRepresentative(caller, opportunity.organisationId);
+    if (signup.status !== "confirmed" || shift.cancelledAt)
+      throw new AppError("conflict", M.signupNotConfirmed);
     const workDate = helsinkiParts(new Date(shift.startsAt)).date;
-    if (workDate > this.#helsinkiToday())
-      throw new AppError("validation_failed", M.futureHours, [
-        { path: "/minutes", message: "shift in the future" },
-      ]);
+    this.#requireStarted(shift, workDate);
     const at = this.#now.toISOString();
     const row = {
       id: newId(),
@@ -1006,7 +1323,21 @@ export class VolunteeringService {
       decidedAt: at,
       createdAt: at,
     };
-    await repo.insertHours(this.#db, row);
+    await inTransaction(this.#db, async (trx) => {
+      await repo.insertHours(trx, row);
+      await recordAudit(
+        trx,
+        {
+          actorId: caller.personId,
+          action: "volunteering.hours_recorded",
+          targetType: "volunteering_hours",
+          targetId: row.id,
+          outcome: "success",
+          details: { organisationId: opportunity.organisationId, shiftId: shift.id, minutes },
+        },
+        this.#now,
+      );
+    });
     return (await this.#hoursViews([row]))[0] as HoursView;
   }
 
@@ -1143,6 +1474,22 @@ export class VolunteeringService {
     );
   }
 
+  /**
+   * CSV: confirmed hours by month and theme, cells with fewer than five volunteers suppressed. A task's hours
+   * count in each of its themes, so a month's theme rows add up to more than its total.
+   */
+  async hoursByThemeCsv(): Promise<string> {
+    const entries = (await repo.confirmedHoursWithThemes(this.#db)).map((e) => ({
+      ...e,
+      themes: readJson<string[]>(e.themes),
+    }));
+    const cells = hoursByMonthAndTheme(entries).map(suppressCell);
+    return toCsv(
+      ["month", "theme", "volunteers", "hours"],
+      cells.map((c) => [c.month, c.theme, c.volunteers, c.hours]),
+    );
+  }
+
   /** CSV: published opportunities and shifts by month (Helsinki) and area, counts under five suppressed. */
   async opportunitiesCsv(): Promise<string> {
     const rows = await repo.publishedShiftAreas(this.#db);
@@ -1184,11 +1531,13 @@ export class VolunteeringService {
         linkedToAccount: volunteer.personId !== null,
         locale: volunteer.locale,
         profile: profileOf(volunteer),
+        suggestionsAllowedAt: volunteer.suggestionsAllowedAt,
         createdAt: volunteer.createdAt,
         updatedAt: volunteer.updatedAt,
       },
       signups: (await this.#signupViews(signups)).map((s) => ({ ...s })),
       hours: await this.#hoursViews(await repo.hoursOfVolunteer(this.#db, volunteer.id)),
+      invitations: await this.#invitationViews(volunteer.id),
       representativeOf: volunteer.personId
         ? (await repo.listOrganisationsOf(this.#db, volunteer.personId)).map((o) => ({
             id: o.id,
@@ -1232,8 +1581,10 @@ export class VolunteeringService {
       accessTokenHash: null,
       confirmTokenHash: null,
       calendarToken: `erased-${token()}`,
+      suggestionsAllowedAt: null,
       updatedAt: this.#now.toISOString(),
     });
     await repo.clearHoursNotes(this.#db, volunteer.id);
+    await repo.deleteInvitationsOf(this.#db, volunteer.id);
   }
 }

@@ -73,6 +73,8 @@ export interface VolunteerTable {
   confirmTokenHash: string | null;
   /** The unguessable part of the personal calendar feed's URL. */
   calendarToken: string;
+  /** When the person allowed organisations to suggest tasks to them; null = not allowed (the default). */
+  suggestionsAllowedAt: string | null;
   createdAt: string;
   updatedAt: string;
 }
@@ -105,6 +107,19 @@ export interface HoursTable {
   createdAt: string;
 }
 
+/** A representative's invitation of a suggested volunteer to a task (one per task and volunteer). */
+export interface InvitationTable {
+  id: string;
+  opportunityId: string;
+  volunteerId: string;
+  organisationId: string;
+  /** The representative's person id. */
+  invitedBy: string;
+  /** SHA-256 of the mailed link's token that turns suggestions off. */
+  optOutTokenHash: string;
+  createdAt: string;
+}
+
 /** The tables this module owns. */
 export interface VolunteeringTables {
   volunteeringOrganisation: OrganisationTable;
@@ -114,6 +129,7 @@ export interface VolunteeringTables {
   volunteeringVolunteer: VolunteerTable;
   volunteeringSignup: SignupTable;
   volunteeringHours: HoursTable;
+  volunteeringInvitation: InvitationTable;
 }
 
 export type OrganisationRow = Selectable<OrganisationTable>;
@@ -123,3 +139,4 @@ export type VolunteerRow = Selectable<VolunteerTable>;
 export type NewVolunteerRow = Insertable<VolunteerTable>;
 export type SignupRow = Selectable<SignupTable>;
 export type HoursRow = Selectable<HoursTable>;
+export type InvitationRow = Selectable<InvitationTable>;

@@ -1,7 +1,12 @@
 import { describe, expect, it } from "vitest";
 import type { VolunteerProfile } from "../../../../contracts/volunteering.ts";
 import { helsinkiToUtc } from "./helsinki-time.ts";
-import { type MatchableOpportunity, rankOpportunities, scoreOpportunity } from "./matching.ts";
+import {
+  type MatchableOpportunity,
+  rankOpportunities,
+  rankVolunteers,
+  scoreOpportunity,
+} from "./matching.ts";
 
 // 2026-12-05 is a Saturday, 2026-12-08 a Tuesday.
 const SAT_MORNING = helsinkiToUtc("2026-12-05", "10:00");
@@ -133,5 +138,69 @@ describe("matching opportunities to a profile", () => {
     );
     expect(match?.reasons.find((r) => r.code === "time")).toBeUndefined();
     expect(match?.score).toBe(3);
+  });
+});
+
+describe("suggesting volunteers for an opportunity (the reverse direction)", () => {
+  const person = (id: string, name: string, overrides: Partial<VolunteerProfile>) => ({
+    id,
+    name,
+    profile: profile(overrides),
+  });
+  const reader = person("v1", "Raili", {
+    interests: ["culture", "children_youth"],
+    skills: ["reading"],
+    areas: ["keskusta"],
+    availability: ["sat-morning"],
+    age: 67,
+  });
+  const culturalNeighbour = person("v2", "Kalle", { interests: ["culture"], areas: ["keskusta"], age: 40 });
+  const reciter = person("v3", "Aino", { skills: ["reading"], availability: ["sat-morning"] });
+  const teen = person("v4", "Teemu", {
+    interests: ["culture", "children_youth"],
+    skills: ["reading"],
+    age: 15,
+  });
+  const nearbyOnly = person("v5", "Lauri", { areas: ["keskusta"], availability: ["sat-morning"], age: 50 });
+
+  it("ranks by the same points as the forward matching and shows only reasons about the person", () => {
+    const ranked = rankVolunteers(reading, [nearbyOnly, reciter, culturalNeighbour, teen, reader]);
+    expect(ranked.map((m) => [m.name, m.score])).toEqual([
+      ["Raili", 3 + 3 + 2 + 2 + 2],
+      ["Kalle", 3 + 2],
+      ["Aino", 2 + 2],
+    ]);
+    expect(ranked[0]?.reasons).toEqual([
+      { code: "interest", value: "children_youth" },
+      { code: "interest", value: "culture" },
+      { code: "skill", value: "reading" },
+      { code: "area", value: "keskusta" },
+      { code: "time", count: 1 },
+    ]);
+    // The task's own facts (age limit) are no reason about the person.
+    expect(ranked.flatMap((m) => m.reasons).some((r) => r.code === "min_age")).toBe(false);
+    // Each score equals what the person would see from their side.
+    for (const m of ranked) {
+      const p = [reader, culturalNeighbour, reciter].find((x) => x.id === m.volunteerId);
+      expect(scoreOpportunity(p?.profile ?? profile({}), reading)?.score).toBe(m.score);
+    }
+  });
+
+  it("leaves out the too young and those with neither a shared interest nor a skill", () => {
+    const ids = rankVolunteers(reading, [teen, nearbyOnly]).map((m) => m.volunteerId);
+    expect(ids).toEqual([]);
+  });
+
+  it("orders equal points by name, then id, whatever the input order", () => {
+    const a = person("x2", "Aino", { interests: ["elderly"] });
+    const b = person("x1", "Aino", { interests: ["elderly"] });
+    const c = person("x0", "Öhman", { interests: ["elderly"] });
+    const ranked = rankVolunteers(phoneFriend, [c, a, b]);
+    expect(ranked.map((m) => m.volunteerId)).toEqual(["x1", "x2", "x0"]);
+    expect(ranked[0]?.reasons).toEqual([
+      { code: "interest", value: "elderly" },
+      { code: "remote" },
+      { code: "ongoing" },
+    ]);
   });
 });

@@ -112,3 +112,44 @@ export function rankOpportunities(
       );
     });
 }
+
+/** A volunteer who may be suggested: only the profile and an id (never contact details or age shown). */
+export interface SuggestibleVolunteer {
+  id: string;
+  /** What the representative may see: the first name or the display name the person chose. */
+  name: string;
+  profile: VolunteerProfile;
+}
+
+/** One suggested volunteer for an opportunity, with the reasons that are about the person. */
+export interface VolunteerMatch {
+  volunteerId: string;
+  name: string;
+  score: number;
+  reasons: MatchReason[];
+}
+
+/** Facts of the task, not of the person: they say nothing about why this person fits. */
+const TASK_FACTS: ReadonlySet<string> = new Set(["min_age", "waitlist_only"]);
+
+/**
+ * The reverse direction (issue 8 §4): volunteers ranked for one opportunity with the same points and the same
+ * rule as `rankOpportunities` (too young → left out; no shared interest or skill → not suggested). Ordered by
+ * points, then name and id, so the list is stable and reproducible.
+ */
+export function rankVolunteers(
+  opportunity: MatchableOpportunity,
+  volunteers: readonly SuggestibleVolunteer[],
+): VolunteerMatch[] {
+  const matches: VolunteerMatch[] = [];
+  for (const v of volunteers) {
+    const m = scoreOpportunity(v.profile, opportunity);
+    if (!m?.reasons.some((r) => r.code === "interest" || r.code === "skill")) continue;
+    const reasons = m.reasons.filter((r) => !TASK_FACTS.has(r.code));
+    matches.push({ volunteerId: v.id, name: v.name, score: m.score, reasons });
+  }
+  return matches.sort(
+    (a, b) =>
+      b.score - a.score || a.name.localeCompare(b.name, "fi") || a.volunteerId.localeCompare(b.volunteerId),
+  );
+}

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { suppressCount, suppressHours, toCsv } from "./open-data.ts";
+import { hoursByMonthAndTheme, suppressCell, suppressCount, suppressHours, toCsv } from "./open-data.ts";
 
 describe("open data suppression", () => {
   it("hides cells with fewer than five volunteers, hours included", () => {
@@ -18,5 +18,51 @@ describe("open data suppression", () => {
 
   it("writes RFC 4180 CSV with empty suppressed fields", () => {
     expect(toCsv(["a", "b"], [["x,y", null]])).toBe('a,b\r\n"x,y",\r\n');
+  });
+});
+
+describe("hours by month and theme", () => {
+  const entry = (volunteerId: string, minutes: number, themes: string[], month = "2026-12") => ({
+    month,
+    volunteerId,
+    minutes,
+    themes,
+  });
+
+  it("counts distinct volunteers per theme and counts a two-theme task's hours in both", () => {
+    const people = ["a", "b", "c", "d", "e"];
+    const cells = hoursByMonthAndTheme([
+      ...people.map((p) => entry(p, 60, ["culture", "children_youth"])),
+      entry("a", 30, ["culture"]),
+      entry("f", 120, ["elderly"]),
+      entry("g", 60, ["elderly"], "2027-01"),
+    ]);
+    expect(cells).toEqual([
+      { month: "2026-12", theme: "children_youth", volunteers: 5, minutes: 300 },
+      { month: "2026-12", theme: "culture", volunteers: 5, minutes: 330 },
+      { month: "2026-12", theme: "elderly", volunteers: 1, minutes: 120 },
+      { month: "2027-01", theme: "elderly", volunteers: 1, minutes: 60 },
+    ]);
+    expect(cells.map(suppressCell)).toEqual([
+      { month: "2026-12", theme: "children_youth", volunteers: 5, hours: 5 },
+      { month: "2026-12", theme: "culture", volunteers: 5, hours: 5.5 },
+      { month: "2026-12", theme: "elderly", volunteers: null, hours: null },
+      { month: "2027-01", theme: "elderly", volunteers: null, hours: null },
+    ]);
+  });
+
+  it("suppresses at four volunteers however many hours they did, and publishes at five", () => {
+    const four = ["a", "b", "c", "d"].map((p) => entry(p, 6000, ["sports"]));
+    expect(hoursByMonthAndTheme(four).map(suppressCell)).toEqual([
+      { month: "2026-12", theme: "sports", volunteers: null, hours: null },
+    ]);
+    expect(hoursByMonthAndTheme([...four, entry("e", 60, ["sports"])]).map(suppressCell)).toEqual([
+      { month: "2026-12", theme: "sports", volunteers: 5, hours: 401 },
+    ]);
+  });
+
+  it("does not count one person twice in a theme when a task repeats a theme", () => {
+    const cells = hoursByMonthAndTheme([entry("a", 60, ["events", "events"])]);
+    expect(cells).toEqual([{ month: "2026-12", theme: "events", volunteers: 1, minutes: 60 }]);
   });
 });

@@ -22,16 +22,59 @@ export interface PublishedHours {
 
 /** Suppresses small cells of confirmed hours by month and area. */
 export function suppressHours(cells: readonly HoursCell[]): PublishedHours[] {
-  return cells.map((c) =>
-    c.volunteers < MIN_PUBLISHED_COUNT
-      ? { month: c.month, area: c.area, volunteers: null, hours: null }
-      : {
-          month: c.month,
-          area: c.area,
-          volunteers: c.volunteers,
-          hours: Math.round((c.minutes / 60) * 10) / 10,
-        },
-  );
+  return cells.map(suppressCell);
+}
+
+/** Any cell of volunteers and minutes, grouped by whatever fields it carries (area, theme …). */
+type Cell = { volunteers: number; minutes: number };
+/** The same cell as published: the group fields kept, the counts suppressed below the threshold. */
+export type PublishedCell<T extends Cell> = Omit<T, "volunteers" | "minutes"> & {
+  volunteers: number | null;
+  hours: number | null;
+};
+
+/** Suppresses one cell: under five volunteers, both the count and the hours (which would reveal it) go. */
+export function suppressCell<T extends Cell>(cell: T): PublishedCell<T> {
+  const { volunteers, minutes, ...group } = cell;
+  return volunteers < MIN_PUBLISHED_COUNT
+    ? { ...group, volunteers: null, hours: null }
+    : { ...group, volunteers, hours: Math.round((minutes / 60) * 10) / 10 };
+}
+
+/** One confirmed hours entry with the themes of its task, as the theme aggregate needs it. */
+export interface ThemedHours {
+  month: string;
+  volunteerId: string;
+  minutes: number;
+  themes: readonly string[];
+}
+
+/** One aggregate row by month and theme before suppression. */
+export interface ThemeCell {
+  month: string;
+  theme: string;
+  volunteers: number;
+  minutes: number;
+}
+
+/**
+ * Confirmed hours by month and theme. A task can have several themes; its hours count in each of them, so the
+ * theme rows of a month add up to more than the month's total (the data dictionary says so).
+ */
+export function hoursByMonthAndTheme(entries: readonly ThemedHours[]): ThemeCell[] {
+  const cells = new Map<string, { month: string; theme: string; people: Set<string>; minutes: number }>();
+  for (const e of entries) {
+    for (const theme of new Set(e.themes)) {
+      const key = `${e.month}|${theme}`;
+      const cell = cells.get(key) ?? { month: e.month, theme, people: new Set<string>(), minutes: 0 };
+      cell.people.add(e.volunteerId);
+      cell.minutes += e.minutes;
+      cells.set(key, cell);
+    }
+  }
+  return [...cells.values()]
+    .sort((a, b) => a.month.localeCompare(b.month) || a.theme.localeCompare(b.theme))
+    .map((c) => ({ month: c.month, theme: c.theme, volunteers: c.people.size, minutes: c.minutes }));
 }
 
 /** A count, or null when it is below the threshold. */
