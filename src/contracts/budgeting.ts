@@ -84,6 +84,32 @@ export const ProposalComment = Type.Object({
 });
 export type ProposalComment = Static<typeof ProposalComment>;
 
+/** Photos per proposal and bytes per photo (after base64 decoding; the browser sends about 0.3–1 MB). */
+export const MAX_PROPOSAL_IMAGES = 4;
+export const MAX_PROPOSAL_IMAGE_BYTES = 5 * 1024 * 1024;
+
+/** A photo sent with a proposal: JPEG or PNG as base64 (metadata is stripped on the server). */
+export const NewProposalImage = Type.Object(
+  {
+    contentType: Type.Unsafe<"image/jpeg" | "image/png">(Type.String({ enum: ["image/jpeg", "image/png"] })),
+    /** Base64, optionally as a data: URL. */
+    data: Type.String({ minLength: 1, maxLength: Math.ceil((MAX_PROPOSAL_IMAGE_BYTES * 4) / 3) + 64 }),
+    /** What the photo shows, for people who cannot see it; required, in the proposal's language. */
+    altText: Type.String({ minLength: 1, maxLength: 300 }),
+  },
+  { additionalProperties: false },
+);
+export type NewProposalImage = Static<typeof NewProposalImage>;
+
+/** A photo of a proposal: where it is served and its description. */
+export const ProposalImage = Type.Object({
+  id: Type.String(),
+  url: Type.String(),
+  contentType: Type.String(),
+  altText: Type.String(),
+});
+export type ProposalImage = Static<typeof ProposalImage>;
+
 /** A proposal (idea, later a project on the ballot). Vote counts are never part of it. */
 export const Proposal = Type.Object({
   id: Type.String(),
@@ -105,6 +131,8 @@ export const Proposal = Type.Object({
   reviewedAt: Type.Union([Timestamp, Type.Null()]),
   strategyActionId: Type.Union([Type.String(), Type.Null()]),
   commentCount: Type.Integer(),
+  /** Photos in order; those of a rejected proposal only for staff and the proposer. */
+  images: Type.Array(ProposalImage),
 });
 export type Proposal = Static<typeof Proposal>;
 
@@ -127,6 +155,7 @@ export const ProposalInput = Type.Object(
     latitude: Type.Optional(Type.Number({ minimum: -90, maximum: 90 })),
     longitude: Type.Optional(Type.Number({ minimum: -180, maximum: 180 })),
     costEstimate: Type.Optional(Type.Integer({ minimum: 0, maximum: 100_000_000 })),
+    images: Type.Optional(Type.Array(NewProposalImage, { maxItems: MAX_PROPOSAL_IMAGES })),
   },
   { additionalProperties: false },
 );

@@ -4,6 +4,8 @@ import type {
   BallotRow,
   BudgetingTables,
   CommentRow,
+  ImageInfo,
+  ImageRow,
   ProposalRow,
   ResultRow,
   RoundRow,
@@ -115,6 +117,58 @@ export function listComments(db: Db, proposalId: string): Promise<CommentRow[]> 
     .orderBy("createdAt")
     .orderBy("id")
     .execute();
+}
+
+const IMAGE_INFO = [
+  "id",
+  "proposalId",
+  "position",
+  "contentType",
+  "byteSize",
+  "altText",
+  "addedBy",
+  "createdAt",
+] as const;
+
+export async function insertImages(db: Db, rows: readonly ImageRow[]): Promise<void> {
+  if (rows.length > 0)
+    await db
+      .insertInto("budgetingImage")
+      .values([...rows])
+      .execute();
+}
+
+/** Photos of some proposals without their bytes, in order. */
+export function listImages(db: Db, proposalIds: readonly string[]): Promise<ImageInfo[]> {
+  if (proposalIds.length === 0) return Promise.resolve([]);
+  return db
+    .selectFrom("budgetingImage")
+    .select(IMAGE_INFO)
+    .where("proposalId", "in", [...proposalIds])
+    .orderBy("proposalId")
+    .orderBy("position")
+    .execute();
+}
+
+/** Photos of every proposal of a round without their bytes, in order. */
+export function listRoundImages(db: Db, roundId: string): Promise<ImageInfo[]> {
+  return db
+    .selectFrom("budgetingImage as i")
+    .innerJoin("budgetingProposal as p", "p.id", "i.proposalId")
+    .select(IMAGE_INFO.map((c) => `i.${c}` as const))
+    .where("p.roundId", "=", roundId)
+    .orderBy("i.proposalId")
+    .orderBy("i.position")
+    .execute();
+}
+
+/** One photo with its bytes. */
+export function findImage(db: Db, id: string): Promise<ImageRow | undefined> {
+  return db.selectFrom("budgetingImage").selectAll().where("id", "=", id).executeTakeFirst();
+}
+
+export async function deleteImage(db: Db, id: string): Promise<void> {
+  await db.deleteFrom("budgetingImage").where("id", "=", id).execute();
 }
 
 /**
@@ -236,7 +290,7 @@ export async function contributionsOf(
   db: Db,
   personId: string,
   voterKey: string | null,
-): Promise<{ proposals: ProposalRow[]; comments: CommentRow[]; ballots: BallotRow[] }> {
+): Promise<{ proposals: ProposalRow[]; comments: CommentRow[]; images: ImageRow[]; ballots: BallotRow[] }> {
   const proposals = await db
     .selectFrom("budgetingProposal")
     .selectAll()
@@ -249,6 +303,12 @@ export async function contributionsOf(
     .where("authorId", "=", personId)
     .orderBy("createdAt")
     .execute();
+  const images = await db
+    .selectFrom("budgetingImage")
+    .selectAll()
+    .where("addedBy", "=", personId)
+    .orderBy("createdAt")
+    .execute();
   const ballots = voterKey
     ? await db
         .selectFrom("budgetingBallot")
@@ -257,11 +317,15 @@ export async function contributionsOf(
         .orderBy("castAt")
         .execute()
     : [];
-  return { proposals, comments, ballots };
+  return { proposals, comments, images, ballots };
 }
 
-/** Unlinks an erased account from its proposals and comments; their public text stays, as the city's record. */
+/**
+ * Unlinks an erased account from its proposals and comments; their public text stays, as the city's record.
+ * The photos the person attached are deleted: a photo can show people, homes and cars, and it is theirs.
+ */
 export async function unlinkAuthor(db: Db, personId: string): Promise<void> {
+  await db.deleteFrom("budgetingImage").where("addedBy", "=", personId).execute();
   await db
     .updateTable("budgetingProposal")
     .set({ authorId: null })

@@ -4,6 +4,9 @@ import Type from "typebox";
 import {
   BallotInput,
   BallotReceipt,
+  MAX_PROPOSAL_IMAGE_BYTES,
+  MAX_PROPOSAL_IMAGES,
+  NewProposalImage,
   PaperBallotInput,
   PhaseSchema,
   Proposal,
@@ -18,8 +21,8 @@ import {
 import { ProblemDetails } from "../../../contracts/errors.ts";
 import { publicRead, signedIn } from "../../platform/policy.ts";
 import { requirePrincipal } from "../../platform/principal.ts";
-import { budgetingStaff, commentAuthorLabel } from "./budgeting.policy.ts";
-import type { BudgetingService } from "./budgeting.service.ts";
+import { budgetingStaff, commentAuthorLabel, viewerOf } from "./budgeting.policy.ts";
+import { type BudgetingService, IMAGE_PATH } from "./budgeting.service.ts";
 
 const Errors = {
   400: ProblemDetails,
@@ -31,6 +34,13 @@ const Errors = {
 const IdPattern = "^[0-9a-f-]{8,64}$";
 const Id = Type.Object({ id: Type.String({ pattern: IdPattern }) });
 const tags = ["budgeting"];
+// Base64 inflates by 4/3; room for every photo plus the rest of the form.
+const PROPOSAL_BODY_LIMIT = Math.ceil((MAX_PROPOSAL_IMAGES * MAX_PROPOSAL_IMAGE_BYTES * 4) / 3) + 256 * 1024;
+const IMAGE_BODY_LIMIT = Math.ceil((MAX_PROPOSAL_IMAGE_BYTES * 4) / 3) + 64 * 1024;
+const IMAGE_POLICY = {
+  access: "public",
+  reason: "photos of proposals; those of a rejected proposal only for staff and the proposer",
+} as const;
 
 /** The budgeting API: rounds, proposals, review, ballots (web and paper) and published results. */
 export async function budgetingRoutes(app: FastifyInstance, service: BudgetingService): Promise<void> {
@@ -97,19 +107,20 @@ export async function budgetingRoutes(app: FastifyInstance, service: BudgetingSe
         response: { 200: Type.Array(Proposal), ...Errors },
       },
     },
-    (request) => service.proposals(request.params.id),
+    (request) => service.proposals(request.params.id, viewerOf(request.principal)),
   );
 
   api.post(
     "/api/v1/budgeting/rounds/:id/proposals",
     {
       config: { policy: signedIn },
+      bodyLimit: PROPOSAL_BODY_LIMIT,
       schema: {
         tags,
-        summary: "Submit a proposal",
+        summary: "Submit a proposal, with up to four photos (metadata is removed)",
         params: Id,
         body: ProposalInput,
-        response: { 201: ProposalDetail, ...Errors },
+        response: { 201: ProposalDetail, ...Errors, 413: ProblemDetails },
       },
     },
     async (request, reply) => {
@@ -133,7 +144,74 @@ export async function budgetingRoutes(app: FastifyInstance, service: BudgetingSe
         response: { 200: ProposalDetail, ...Errors },
       },
     },
-    (request) => service.proposal(request.params.id),
+    (request) => service.proposal(request.params.id, viewerOf(request.principal)),
+  );
+
+  api.post(
+    "/api/v1/budgeting/proposals/:id/images",
+    {
+      config: { policy: budgetingStaff },
+      bodyLimit: IMAGE_BODY_LIMIT,
+      schema: {
+        tags,
+        summary: "Add a photo to a proposal during review (staff; metadata is removed)",
+        params: Id,
+        body: NewProposalImage,
+        response: { 201: ProposalDetail, ...Errors, 413: ProblemDetails },
+      },
+    },
+    async (request, reply) => {
+      const detail = await service.addImage(
+        requirePrincipal(request).personId,
+        request.params.id,
+        request.body,
+        {
+          requestId: request.id,
+        },
+      );
+      return reply.code(201).send(detail);
+    },
+  );
+
+  api.delete(
+    "/api/v1/budgeting/proposals/:id/images/:imageId",
+    {
+      config: { policy: budgetingStaff },
+      schema: {
+        tags,
+        summary: "Remove a photo from a proposal (staff)",
+        params: Type.Object({
+          id: Type.String({ pattern: IdPattern }),
+          imageId: Type.String({ pattern: IdPattern }),
+        }),
+        response: { 200: ProposalDetail, ...Errors },
+      },
+    },
+    (request) =>
+      service.removeImage(requirePrincipal(request).personId, request.params.id, request.params.imageId, {
+        requestId: request.id,
+      }),
+  );
+
+  api.get(
+    `${IMAGE_PATH}/:id`,
+    {
+      config: { policy: IMAGE_POLICY },
+      schema: {
+        tags,
+        summary: "A photo of a proposal (metadata removed)",
+        params: Id,
+        response: { 200: Type.Unknown({ description: "JPEG or PNG bytes" }), 404: ProblemDetails },
+      },
+    },
+    async (request, reply) => {
+      const image = await service.image(viewerOf(request.principal), request.params.id);
+      // A photo anyone may see can be kept a while; one shown only to staff or its proposer is not stored.
+      reply
+        .header("cache-control", image.isPublic ? "public, max-age=300" : "private, no-store")
+        .header("x-content-type-options", "nosniff");
+      return reply.type(image.contentType).send(image.content);
+    },
   );
 
   api.post(

@@ -1,33 +1,46 @@
 import { randomBytes } from "node:crypto";
 import type { Kysely } from "kysely";
-import type {
-  AreaResult,
-  BallotChoice,
-  BallotReceipt,
-  BallotType,
-  CountingRule,
-  Phase,
-  ProjectResult,
-  Proposal,
-  ProposalDetail,
-  ProposalInput,
-  ReceiptCheck,
-  ReviewInput,
-  Round,
-  RoundInput,
-  RoundResults,
+import {
+  type AreaResult,
+  type BallotChoice,
+  type BallotReceipt,
+  type BallotType,
+  type CountingRule,
+  MAX_PROPOSAL_IMAGE_BYTES,
+  MAX_PROPOSAL_IMAGES,
+  type NewProposalImage,
+  type Phase,
+  type ProjectResult,
+  type Proposal,
+  type ProposalDetail,
+  type ProposalInput,
+  type ReceiptCheck,
+  type ReviewInput,
+  type Round,
+  type RoundInput,
+  type RoundResults,
 } from "../../../contracts/budgeting.ts";
 import type { LocalizedText } from "../../../contracts/localized-text.ts";
 import type { Config } from "../../config.ts";
 import { type Database, inTransaction, readJson, writeJson } from "../../db/db.ts";
 import { ageOn } from "../../lib/henkilotunnus.ts";
 import { newId } from "../../lib/ids.ts";
+import { decodeBase64Image } from "../../lib/images/base64.ts";
+import { InvalidImageError, stripImageMetadata } from "../../lib/images/image-metadata.ts";
 import { recordAudit } from "../../platform/audit.ts";
 import { AppError, type LocalizedDetail, notFound } from "../../platform/errors.ts";
 import { voterStanding, voterStandingByHenkilotunnus } from "../identity/index.ts";
 import { addBudgetingAction } from "../strategy/index.ts";
+import { mayViewImages, type ProposalViewer, PUBLIC_VIEWER } from "./budgeting.policy.ts";
 import * as repo from "./budgeting.repository.ts";
-import type { AreaRow, BudgetingTables, ProposalRow, RoundRow } from "./budgeting.tables.ts";
+import type {
+  AreaRow,
+  BudgetingTables,
+  ImageInfo,
+  ImageRow,
+  ProposalRow,
+  RoundRow,
+} from "./budgeting.tables.ts";
 import { type BallotProblem, checkBallot } from "./domain/ballot-rules.ts";
 import { explainEqualShares, explainGreedy, type ProjectExplanation } from "./domain/explain.ts";
 import { parsePabulib } from "./domain/pabulib.ts";
@@ -148,6 +161,31 @@ const M = {
     sv: "Resultaten för denna omgång har redan publicerats.",
     en: "The results of this round have already been published.",
   },
+  noImage: {
+    fi: "Kuvaa ei löydy.",
+    sv: "Bilden hittades inte.",
+    en: "The photo was not found.",
+  },
+  badImage: {
+    fi: "Kuva ei ole kelvollinen JPEG- tai PNG-tiedosto.",
+    sv: "Bilden är inte en giltig JPEG- eller PNG-fil.",
+    en: "The photo is not a valid JPEG or PNG file.",
+  },
+  bigImage: {
+    fi: `Kuva on liian suuri (enintään ${MAX_PROPOSAL_IMAGE_BYTES / 1024 / 1024} Mt).`,
+    sv: `Bilden är för stor (högst ${MAX_PROPOSAL_IMAGE_BYTES / 1024 / 1024} MB).`,
+    en: `The photo is too large (at most ${MAX_PROPOSAL_IMAGE_BYTES / 1024 / 1024} MB).`,
+  },
+  altNeeded: {
+    fi: "Kerro jokaisen kuvan kohdalla, mitä kuvassa näkyy.",
+    sv: "Beskriv vad varje bild visar.",
+    en: "Say for every photo what it shows.",
+  },
+  tooManyImages: {
+    fi: `Ehdotuksessa voi olla enintään ${MAX_PROPOSAL_IMAGES} kuvaa.`,
+    sv: `Ett förslag kan ha högst ${MAX_PROPOSAL_IMAGES} bilder.`,
+    en: `A proposal can have at most ${MAX_PROPOSAL_IMAGES} photos.`,
+  },
   phaseResults: {
     fi: "Tulosvaiheeseen siirrytään vain äänestysvaiheesta, ja toteutusvaiheeseen vasta kun tulokset on julkaistu.",
     sv: "Resultatfasen nås endast från röstningsfasen, och genomförandefasen först när resultaten publicerats.",
@@ -244,7 +282,15 @@ function toRound(row: RoundRow, areas: readonly AreaRow[], now: Date): Round {
   };
 }
 
-function toProposal(row: ProposalRow & { commentCount?: number }): Proposal {
+/** Where a proposal's photo is served. */
+export const IMAGE_PATH = "/api/v1/budgeting/images";
+
+function toProposal(
+  row: ProposalRow & { commentCount?: number },
+  images: readonly ImageInfo[],
+  viewer: ProposalViewer,
+): Proposal {
+  const shown = mayViewImages(row, viewer) ? images.filter((i) => i.proposalId === row.id) : [];
   return {
     id: row.id,
     roundId: row.roundId,
@@ -263,7 +309,69 @@ function toProposal(row: ProposalRow & { commentCount?: number }): Proposal {
     reviewedAt: row.reviewedAt,
     strategyActionId: row.strategyActionId,
     commentCount: row.commentCount ?? 0,
+    images: shown.map((i) => ({
+      id: i.id,
+      url: `${IMAGE_PATH}/${i.id}`,
+      contentType: i.contentType,
+      altText: i.altText,
+    })),
   };
+}
+
+/**
+ * Checks and cleans photos before anything is stored: size, type by signature, metadata stripped. A bad
+ * photo is a 4xx with the field it came from, never a 5xx.
+ */
+function prepareImages(
+  images: readonly NewProposalImage[],
+  pathOf: (index: number) => string,
+): { contentType: string; altText: string; content: Uint8Array }[] {
+  return images.map((image, index) => {
+    const altText = image.altText.trim();
+    if (altText === "") {
+      throw new AppError("validation_failed", M.altNeeded, [
+        { path: `${pathOf(index)}/altText`, message: M.altNeeded.en },
+      ]);
+    }
+    const bytes = decodeBase64Image(image.data);
+    if (bytes.length > MAX_PROPOSAL_IMAGE_BYTES) {
+      throw new AppError("payload_too_large", M.bigImage, [
+        { path: `${pathOf(index)}/data`, message: M.bigImage.en },
+      ]);
+    }
+    try {
+      return {
+        contentType: image.contentType,
+        altText,
+        content: stripImageMetadata(bytes, image.contentType),
+      };
+    } catch (error) {
+      if (!(error instanceof InvalidImageError)) throw error;
+      throw new AppError("validation_failed", M.badImage, [
+        { path: `${pathOf(index)}/data`, message: M.badImage.en },
+      ]);
+    }
+  });
+}
+
+function imageRows(
+  proposalId: string,
+  images: readonly { contentType: string; altText: string; content: Uint8Array }[],
+  firstPosition: number,
+  addedBy: string,
+  now: Date,
+): ImageRow[] {
+  return images.map((image, index) => ({
+    id: newId(now.getTime()),
+    proposalId,
+    position: firstPosition + index,
+    contentType: image.contentType,
+    byteSize: image.content.length,
+    altText: image.altText,
+    content: Buffer.from(image.content),
+    addedBy,
+    createdAt: now.toISOString(),
+  }));
 }
 
 /** A round's ballot as ballots are checked against it. */
@@ -414,17 +522,24 @@ export class BudgetingService {
 
   // ---- proposals ----
 
-  async proposals(roundId: string): Promise<Proposal[]> {
+  async proposals(roundId: string, viewer: ProposalViewer = PUBLIC_VIEWER): Promise<Proposal[]> {
     await this.#requireRound(roundId);
-    return (await repo.listProposals(this.#db, roundId)).map(toProposal);
+    const [rows, images] = await Promise.all([
+      repo.listProposals(this.#db, roundId),
+      repo.listRoundImages(this.#db, roundId),
+    ]);
+    return rows.map((row) => toProposal(row, images, viewer));
   }
 
-  async proposal(id: string): Promise<ProposalDetail> {
+  async proposal(id: string, viewer: ProposalViewer = PUBLIC_VIEWER): Promise<ProposalDetail> {
     const row = await repo.findProposal(this.#db, id);
     if (!row) throw notFound(M.noProposal);
-    const comments = await repo.listComments(this.#db, id);
+    const [comments, images] = await Promise.all([
+      repo.listComments(this.#db, id),
+      repo.listImages(this.#db, [id]),
+    ]);
     return {
-      ...toProposal({ ...row, commentCount: comments.length }),
+      ...toProposal({ ...row, commentCount: comments.length }, images, viewer),
       comments: comments.map((c) => ({
         id: c.id,
         authorName: c.authorName,
@@ -442,9 +557,10 @@ export class BudgetingService {
     if (!areas.some((a) => a.id === input.areaId)) {
       throw new AppError("validation_failed", M.noArea, [{ path: "/body/areaId", message: M.noArea.en }]);
     }
+    const images = prepareImages(input.images ?? [], (index) => `/body/images/${index}`);
     const now = this.#now();
     const id = newId(now.getTime());
-    await repo.insertProposal(this.#db, {
+    const row: ProposalRow = {
       id,
       roundId,
       areaId: input.areaId,
@@ -464,8 +580,97 @@ export class BudgetingService {
       strategyActionId: null,
       createdAt: now.toISOString(),
       updatedAt: now.toISOString(),
+    };
+    await inTransaction(this.#db, async (trx) => {
+      await repo.insertProposal(trx, row);
+      await repo.insertImages(trx, imageRows(id, images, 0, authorId, now));
     });
-    return this.proposal(id);
+    return this.proposal(id, { personId: authorId, isStaff: false });
+  }
+
+  /** Staff add a photo to a proposal during review (e.g. of the site), before voting starts. */
+  async addImage(
+    actorId: string,
+    proposalId: string,
+    image: NewProposalImage,
+    meta: RequestMeta,
+  ): Promise<ProposalDetail> {
+    const proposal = await repo.findProposal(this.#db, proposalId);
+    if (!proposal) throw notFound(M.noProposal);
+    const round = await this.#requireRound(proposal.roundId);
+    if (!["ideas", "co_creation", "review"].includes(round.phase))
+      throw new AppError("conflict", M.notBeforeVoting);
+    const [prepared] = prepareImages([image], () => "/body");
+    const existing = await repo.listImages(this.#db, [proposalId]);
+    if (existing.length >= MAX_PROPOSAL_IMAGES) {
+      throw new AppError("validation_failed", M.tooManyImages, [
+        { path: "/body", message: M.tooManyImages.en },
+      ]);
+    }
+    const now = this.#now();
+    const next = existing.reduce((max, i) => Math.max(max, i.position + 1), 0);
+    const [row] = imageRows(proposalId, prepared ? [prepared] : [], next, actorId, now);
+    await inTransaction(this.#db, async (trx) => {
+      if (row) await repo.insertImages(trx, [row]);
+      await recordAudit(
+        trx,
+        {
+          actorId,
+          action: "budgeting.image_added",
+          targetType: "proposal",
+          targetId: proposalId,
+          outcome: "success",
+          details: { image: row?.id ?? null },
+          requestId: meta.requestId,
+        },
+        now,
+      );
+    });
+    return this.proposal(proposalId, { personId: actorId, isStaff: true });
+  }
+
+  /** Staff remove a photo from a proposal (e.g. one that shows people who did not agree to it). */
+  async removeImage(
+    actorId: string,
+    proposalId: string,
+    imageId: string,
+    meta: RequestMeta,
+  ): Promise<ProposalDetail> {
+    const image = await repo.findImage(this.#db, imageId);
+    if (!image || image.proposalId !== proposalId) throw notFound(M.noImage);
+    const now = this.#now();
+    await inTransaction(this.#db, async (trx) => {
+      await repo.deleteImage(trx, imageId);
+      await recordAudit(
+        trx,
+        {
+          actorId,
+          action: "budgeting.image_removed",
+          targetType: "proposal",
+          targetId: proposalId,
+          outcome: "success",
+          details: { image: imageId },
+          requestId: meta.requestId,
+        },
+        now,
+      );
+    });
+    return this.proposal(proposalId, { personId: actorId, isStaff: true });
+  }
+
+  /** A photo's bytes, when the viewer may see the proposal's photos; `isPublic` says whether anyone may. */
+  async image(
+    viewer: ProposalViewer,
+    imageId: string,
+  ): Promise<{ contentType: string; content: Buffer; isPublic: boolean }> {
+    const image = await repo.findImage(this.#db, imageId);
+    const proposal = image ? await repo.findProposal(this.#db, image.proposalId) : undefined;
+    if (!image || !proposal || !mayViewImages(proposal, viewer)) throw notFound(M.noImage);
+    return {
+      contentType: image.contentType,
+      content: Buffer.from(image.content),
+      isPublic: mayViewImages(proposal, PUBLIC_VIEWER),
+    };
   }
 
   async comment(
@@ -484,7 +689,7 @@ export class BudgetingService {
       body: body.trim(),
       createdAt: now.toISOString(),
     });
-    return this.proposal(proposalId);
+    return this.proposal(proposalId, { personId: authorId, isStaff: authorLabel === "city" });
   }
 
   /** Co-creation: staff merge a proposal into a similar one; the merged one stays readable and points to it. */
@@ -524,7 +729,7 @@ export class BudgetingService {
         now,
       );
     });
-    return this.proposal(intoId);
+    return this.proposal(intoId, { personId: actorId, isStaff: true });
   }
 
   /** City review: feasible with the city's cost (it goes on the ballot), or rejected with public reasons. */
@@ -574,7 +779,7 @@ export class BudgetingService {
         now,
       );
     });
-    return this.proposal(proposalId);
+    return this.proposal(proposalId, { personId: actorId, isStaff: true });
   }
 
   // ---- ballots ----

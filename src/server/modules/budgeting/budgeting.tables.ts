@@ -66,6 +66,19 @@ export interface CommentTable {
   createdAt: string;
 }
 
+/** budgeting_image: a photo of a proposal, its metadata already stripped; added_by is who attached it. */
+export interface ImageTable {
+  id: string;
+  proposalId: string;
+  position: number;
+  contentType: string;
+  byteSize: number;
+  altText: string;
+  content: Buffer;
+  addedBy: string | null;
+  createdAt: string;
+}
+
 /** budgeting_ballot: one person's ballot of a round; voter_key is the HMAC of the henkilötunnus, never the number. */
 export interface BallotTable {
   id: string;
@@ -93,6 +106,7 @@ export interface BudgetingTables {
   budgetingArea: AreaTable;
   budgetingProposal: ProposalTable;
   budgetingComment: CommentTable;
+  budgetingImage: ImageTable;
   budgetingBallot: BallotTable;
   budgetingResult: ResultTable;
 }
@@ -101,5 +115,8 @@ export type RoundRow = Selectable<RoundTable>;
 export type AreaRow = Selectable<AreaTable>;
 export type ProposalRow = Selectable<ProposalTable>;
 export type CommentRow = Selectable<CommentTable>;
+export type ImageRow = Selectable<ImageTable>;
+/** A photo without its bytes, as lists and pages need it. */
+export type ImageInfo = Omit<ImageRow, "content">;
 export type BallotRow = Selectable<BallotTable>;
 export type ResultRow = Selectable<ResultTable>;

@@ -28,8 +28,8 @@ export const budgetingModule: ModuleManifest = {
   webPath: "/budgeting",
   routes: (app, context) => budgetingRoutes(app, serviceFor(context)),
   seed: (database, { demo, now }) => seedBudgetingDemo(database, { demo, now }),
-  // A person's proposals, comments and ballots reach their data export. Erasing the account unlinks the
-  // proposals and comments; a ballot stays, counted, under the keyed hash that keeps one person to one ballot
+  // A person's proposals, comments, photos and ballots reach their data export. Erasing the account unlinks the
+  // proposals and comments and deletes the photos the person attached; a ballot stays, counted, under the keyed hash that keeps one person to one ballot
   // across channels, which nothing on the platform can turn back into the person once identity has erased them.
   personalData: (context) => {
     const db = asModuleDb<BudgetingTables>(context.database.db);
@@ -38,7 +38,8 @@ export const budgetingModule: ModuleManifest = {
       exportPerson: async (personId) => {
         const standing = await voterStanding(context.database, personId);
         const mine = await contributionsOf(db, personId, standing?.personKey ?? null);
-        if (mine.proposals.length + mine.comments.length + mine.ballots.length === 0) return null;
+        if (mine.proposals.length + mine.comments.length + mine.images.length + mine.ballots.length === 0)
+          return null;
         return {
           proposals: mine.proposals.map((p) => ({
             id: p.id,
@@ -50,6 +51,15 @@ export const budgetingModule: ModuleManifest = {
             proposalId: c.proposalId,
             body: c.body,
             createdAt: c.createdAt,
+          })),
+          // The photos themselves, as sent after metadata removal, so the export is complete on its own.
+          images: mine.images.map((i) => ({
+            id: i.id,
+            proposalId: i.proposalId,
+            contentType: i.contentType,
+            altText: i.altText,
+            createdAt: i.createdAt,
+            data: Buffer.from(i.content).toString("base64"),
           })),
           ballots: mine.ballots.map((b) => ({
             roundId: b.roundId,

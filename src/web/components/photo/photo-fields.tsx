@@ -149,20 +149,30 @@ export function PhotoFields({
   );
 }
 
-/** Photos as a page shows them, each with its description as alternative text (or a numbered fallback). */
+/**
+ * Photos as a page shows them, each with its description as alternative text (or a numbered fallback);
+ * `lang` names the language the descriptions were written in, when it can differ from the page's.
+ */
 export function PhotoList({
   photos,
   fallbackAlt,
+  lang,
 }: {
   photos: readonly { id: string; url: string; altText: string | null }[];
   fallbackAlt: (number: number) => string;
+  lang?: string;
 }) {
   if (photos.length === 0) return null;
   return (
     <ul className="photo-list">
       {photos.map((photo, index) => (
         <li key={photo.id}>
-          <img src={photo.url} alt={photo.altText ?? fallbackAlt(index + 1)} className="photo-list__image" />
+          <img
+            src={photo.url}
+            alt={photo.altText ?? fallbackAlt(index + 1)}
+            lang={photo.altText === null ? undefined : lang}
+            className="photo-list__image"
+          />
         </li>
       ))}
     </ul>

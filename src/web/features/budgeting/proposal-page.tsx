@@ -11,6 +11,7 @@ import { useDocumentTitle } from "../../components/document-title.ts";
 import { ErrorSummary } from "../../components/form.tsx";
 import { useLocalize } from "../../components/localized.ts";
 import { NotFoundContent } from "../../components/not-found.tsx";
+import { PhotoList } from "../../components/photo/photo-fields.tsx";
 import { LoadingStatus, ProblemAlert } from "../../components/request-status.tsx";
 import { PageHeading } from "../../components/route-focus.tsx";
 import { useLocale } from "../../i18n/i18n.ts";
@@ -77,6 +78,11 @@ function ProposalContent({ proposal, reload }: { proposal: ProposalDetail; reloa
         <p lang={proposal.language} className="prose">
           {proposal.description}
         </p>
+        <PhotoList
+          photos={proposal.images}
+          lang={proposal.language}
+          fallbackAlt={(number) => t("budgeting.proposal.photoAlt", { number })}
+        />
         <dl className="facts">
           <div>
             <dt>{t("budgeting.proposal.status")}</dt>

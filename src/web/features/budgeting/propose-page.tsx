@@ -1,7 +1,11 @@
 import { type FormEvent, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { useNavigate, useParams } from "react-router";
-import type { ProposalDetail, ProposalInput } from "../../../contracts/budgeting.ts";
+import {
+  MAX_PROPOSAL_IMAGES,
+  type ProposalDetail,
+  type ProposalInput,
+} from "../../../contracts/budgeting.ts";
 import { budgetingPath, WEB_ROUTES } from "../../../contracts/web-routes.ts";
 import { submitProposal } from "../../api/budgeting/budgeting.api.ts";
 import { useRound } from "../../api/budgeting/budgeting.hooks.ts";
@@ -10,6 +14,12 @@ import { Breadcrumb } from "../../components/breadcrumb.tsx";
 import { useDocumentTitle } from "../../components/document-title.ts";
 import { ErrorSummary, SelectField, type SummaryItem, TextField } from "../../components/form.tsx";
 import { useLocalize } from "../../components/localized.ts";
+import {
+  type AttachedPhoto,
+  PhotoFields,
+  type PhotoFieldsProblem,
+  photoAltFieldId,
+} from "../../components/photo/photo-fields.tsx";
 import { LoadingStatus, ProblemAlert } from "../../components/request-status.tsx";
 import { PageHeading } from "../../components/route-focus.tsx";
 import { useLocale } from "../../i18n/i18n.ts";
@@ -25,6 +35,16 @@ const FIELD_IDS: Record<string, string> = {
   "/body/longitude": "ehdotus-lon",
   "/body/costEstimate": "ehdotus-hinta",
 };
+const PHOTOS_ID = "ehdotus-kuvat";
+
+/** The field an error of the server belongs to; a photo's errors go to its description or to the picker. */
+function fieldIdOf(path: string, photos: readonly AttachedPhoto[]): string {
+  const photo = /^\/body\/images\/(\d+)\/altText$/.exec(path);
+  const attached = photo ? photos[Number(photo[1])] : undefined;
+  if (attached) return photoAltFieldId(PHOTOS_ID, attached);
+  if (path.startsWith("/body/images")) return PHOTOS_ID;
+  return FIELD_IDS[path] ?? "ehdotus-otsikko";
+}
 
 function ProposeForm({ roundId }: { roundId: string }) {
   const { t } = useTranslation();
@@ -42,17 +62,37 @@ function ProposeForm({ roundId }: { roundId: string }) {
     longitude: "",
     costEstimate: "",
   });
+  const [photos, setPhotos] = useState<AttachedPhoto[]>([]);
+  const [photoProblem, setPhotoProblem] = useState<PhotoFieldsProblem | undefined>();
+  // Descriptions found missing at the last try (by photo key); the server checks the same.
+  const [altMissing, setAltMissing] = useState<ReadonlySet<number>>(new Set());
+  const [attempt, setAttempt] = useState(0);
   const set = (name: keyof typeof form) => (e: { target: { value: string } }) =>
     setForm((f) => ({ ...f, [name]: e.target.value }));
   const areas = round.data?.areas ?? [];
   const areaId = form.areaId || areas[0]?.id || "";
-  const items: SummaryItem[] = (submit.error?.fields ?? []).map((f) => ({
-    fieldId: FIELD_IDS[f.path] ?? "ehdotus-otsikko",
-    message: f.message,
-  }));
+  const altErrors: Record<number, string> = {};
+  photos.forEach((photo, index) => {
+    if (altMissing.has(photo.key))
+      altErrors[photo.key] = t("budgeting.propose.photoAltMissing", { number: index + 1 });
+  });
+  const items: SummaryItem[] =
+    altMissing.size > 0
+      ? photos.flatMap((photo) => {
+          const message = altErrors[photo.key];
+          return message ? [{ fieldId: photoAltFieldId(PHOTOS_ID, photo), message }] : [];
+        })
+      : (submit.error?.fields ?? []).map((f) => ({ fieldId: fieldIdOf(f.path, photos), message: f.message }));
   const errorOf = (id: string) => items.find((i) => i.fieldId === id)?.message;
   const onSubmit = async (event: FormEvent) => {
     event.preventDefault();
+    setAttempt((n) => n + 1);
+    const missing = new Set(photos.filter((p) => p.alt.trim() === "").map((p) => p.key));
+    setAltMissing(missing);
+    if (missing.size > 0) {
+      submit.reset();
+      return;
+    }
     const number = (v: string) => (v.trim() === "" ? undefined : Number(v.replace(",", ".")));
     const input: ProposalInput = {
       areaId,
@@ -67,6 +107,8 @@ function ProposeForm({ roundId }: { roundId: string }) {
     if (lat !== undefined) input.latitude = lat;
     if (lon !== undefined) input.longitude = lon;
     if (cost !== undefined) input.costEstimate = Math.round(cost);
+    if (photos.length > 0)
+      input.images = photos.map((p) => ({ contentType: p.contentType, data: p.data, altText: p.alt.trim() }));
     const result = await submit.run((options) => submitProposal(roundId, input, options));
     if (result.ok) void navigate(budgetingPath("budgetingProposal", result.data.id));
   };
@@ -75,7 +117,11 @@ function ProposeForm({ roundId }: { roundId: string }) {
     <>
       <LoadingStatus loading={round.status === "loading"} />
       <form className="form form--card" onSubmit={onSubmit} noValidate>
-        <ErrorSummary error={submit.error} items={items} attempt={submit.attempt} />
+        <ErrorSummary
+          error={altMissing.size > 0 ? undefined : submit.error}
+          items={items}
+          attempt={submit.attempt + attempt}
+        />
         <SelectField
           id="ehdotus-alue"
           label={t("budgeting.propose.area")}
@@ -162,6 +208,18 @@ function ProposeForm({ roundId }: { roundId: string }) {
           value={form.costEstimate}
           onChange={set("costEstimate")}
           error={errorOf("ehdotus-hinta")}
+        />
+        <PhotoFields
+          id={PHOTOS_ID}
+          textKey="budgeting.propose"
+          max={MAX_PROPOSAL_IMAGES}
+          className="pb-choices"
+          photos={photos}
+          setPhotos={setPhotos}
+          problem={photoProblem}
+          setProblem={setPhotoProblem}
+          altRequired
+          altErrors={altErrors}
         />
         <div className="form__actions">
           <button type="submit" className="button" disabled={submit.status === "pending"}>

@@ -20,8 +20,19 @@ export function ProposalSummary({ proposal }: { proposal: Proposal }) {
   const local = useLocalize();
   const cost = proposal.reviewCost ?? proposal.costEstimate;
   const reason = proposal.reviewReason ? local(proposal.reviewReason) : null;
+  const photo = proposal.images[0];
   return (
-    <li className="pb-item">
+    <li className={`pb-item${photo ? " pb-item--photo" : ""}`}>
+      {photo ? (
+        // The full photo scaled down by the browser (no second size is stored); lazy, so a long list stays light.
+        <img
+          src={photo.url}
+          alt={photo.altText}
+          lang={proposal.language}
+          loading="lazy"
+          className="pb-item__thumbnail"
+        />
+      ) : null}
       <h3>
         <Link to={budgetingPath("budgetingProposal", proposal.id)} lang={proposal.language}>
           {proposal.title}
