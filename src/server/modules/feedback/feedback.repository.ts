@@ -413,3 +413,87 @@ export async function eraseReporter(db: FeedbackDb, personId: string, removedTex
     .where("reporterId", "=", personId)
     .execute();
 }
+
+/** Both promises and when each was kept, per service, for requests made in [from, to) (no duplicates or examples). */
+export function selectPromiseTimes(db: FeedbackDb, from: string, to: string) {
+  return db
+    .selectFrom("feedbackRequest")
+    .select([
+      "serviceId",
+      "requestedAt",
+      "expectedFirstResponseAt",
+      "firstResponseAt",
+      "expectedResolutionAt",
+      "closedAt",
+    ])
+    .where("requestedAt", ">=", from)
+    .where("requestedAt", "<", to)
+    .where("duplicateOf", "is", null)
+    .where("isExample", "=", 0)
+    .execute();
+}
+
+/** Open requests with a promise passed at `at`: what escalation and the digest look at. */
+export function selectOverdue(db: FeedbackDb, at: string) {
+  return db
+    .selectFrom("feedbackRequest")
+    .select([
+      "id",
+      "reference",
+      "serviceId",
+      "unit",
+      "status",
+      "firstResponseAt",
+      "expectedFirstResponseAt",
+      "expectedResolutionAt",
+      "escalationLevel",
+      "escalationBreach",
+    ])
+    .where("status", "in", ["received", "allocated", "handling"])
+    .where((eb) =>
+      eb.or([
+        eb.and([eb("firstResponseAt", "is", null), eb("expectedFirstResponseAt", "<", at)]),
+        eb("expectedResolutionAt", "<", at),
+      ]),
+    )
+    .orderBy("unit")
+    .orderBy("requestedAt")
+    .execute();
+}
+
+/** Raises a request's escalation unless another run already did (the level it was read at must still hold). */
+export async function updateEscalation(
+  db: FeedbackDb,
+  id: string,
+  was: { level: number; breach: string | null },
+  to: { level: number; breach: string; at: string },
+): Promise<boolean> {
+  const result = await db
+    .updateTable("feedbackRequest")
+    .set({ escalationLevel: to.level, escalationBreach: to.breach, escalatedAt: to.at })
+    .where("id", "=", id)
+    .where("escalationLevel", "=", was.level)
+    .where((eb) =>
+      was.breach === null ? eb("escalationBreach", "is", null) : eb("escalationBreach", "=", was.breach),
+    )
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows) === 1;
+}
+
+/** The people who already got the digest on a Helsinki day. */
+export async function selectDigestRecipients(db: FeedbackDb, day: string): Promise<Set<string>> {
+  const rows = await db.selectFrom("feedbackDigest").select("personId").where("day", "=", day).execute();
+  return new Set(rows.map((r) => r.personId));
+}
+
+/** Records that a person got the digest on a day (again, with --force: the later send wins). */
+export async function recordDigest(
+  db: FeedbackDb,
+  row: { day: string; personId: string; items: number; sentAt: string },
+): Promise<void> {
+  await db
+    .insertInto("feedbackDigest")
+    .values(row)
+    .onConflict((oc) => oc.columns(["day", "personId"]).doUpdateSet({ items: row.items, sentAt: row.sentAt }))
+    .execute();
+}

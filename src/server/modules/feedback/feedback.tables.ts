@@ -1,4 +1,4 @@
-import type { Insertable, Selectable } from "kysely";
+import type { Generated, Insertable, Selectable } from "kysely";
 
 // Kysely table interfaces of the feedback module. JSON columns are typed as the JSON string the repository
 // writes and read through readJson (SQLite returns text, PostgreSQL a parsed value). Booleans are 0/1.
@@ -89,6 +89,10 @@ export interface RequestTable {
   expectedFirstResponseAt: string;
   expectedResolutionAt: string;
   isExample: number;
+  /** 0 none, 1 raised to the unit's handlers, 2 also to the unit's lead (domain/escalation.ts). */
+  escalationLevel: Generated<number>;
+  escalationBreach: string | null;
+  escalatedAt: string | null;
 }
 export type RequestRow = Selectable<RequestTable>;
 export type NewRequestRow = Insertable<RequestTable>;
@@ -118,6 +122,14 @@ export interface PhotoTable {
   createdAt: string;
 }
 
+/** feedback_digest: which handler got the overdue digest on which Helsinki day (the person's id only). */
+export interface DigestTable {
+  day: string;
+  personId: string;
+  items: number;
+  sentAt: string;
+}
+
 /** The feedback module's own tables. */
 export interface FeedbackTables {
   feedbackService: ServiceTable;
@@ -126,4 +138,5 @@ export interface FeedbackTables {
   feedbackRequest: RequestTable;
   feedbackEvent: EventTable;
   feedbackPhoto: PhotoTable;
+  feedbackDigest: DigestTable;
 }

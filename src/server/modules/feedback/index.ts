@@ -3,6 +3,8 @@ import type { ModuleManifest } from "../../platform/module.ts";
 import { staffDisplayNames, unitStaff } from "../identity/index.ts";
 import { medianFirstResponseHours, shareWithinPromise } from "./domain/response-figures.ts";
 import { registerFeedbackCommands } from "./feedback.commands.ts";
+import { registerDigestCommand } from "./feedback.digest.ts";
+import { figuresRoutes } from "./feedback.figures.ts";
 import { FeedbackNotifier } from "./feedback.notify.ts";
 import { open311Routes } from "./feedback.open311.ts";
 import { eraseReporter, selectReporterRequests, selectResponseTimes } from "./feedback.repository.ts";
@@ -27,7 +29,10 @@ export const feedbackModule: ModuleManifest = {
     if (!demo) return { module: "feedback", created: 0, updated: 0, unchanged: 0 };
     return seedServices(asModuleDb<FeedbackTables>(database.db), EXAMPLE_SERVICES, now);
   },
-  commands: registerFeedbackCommands,
+  commands: (program, context) => {
+    registerFeedbackCommands(program, context);
+    registerDigestCommand(program, context);
+  },
   // A signed-in reporter's requests in their data export; on erasure the requests stay (the city's case
   // record) but lose the link to the account, the contact details and the reporter's own wording.
   personalData: (context) => {
@@ -70,5 +75,6 @@ export const feedbackModule: ModuleManifest = {
     await open311Routes(app, desk, context.config.publicUrl);
     // Staff's service changes reach Open311 and the report form at once: the desk forgets its cached copy.
     await serviceRoutes(app, new ServiceCatalogue(db, context.now, staff, () => desk.forgetServices()));
+    await figuresRoutes(app, db, context.now);
   },
 };

@@ -239,6 +239,36 @@ export async function staffEmailsOfUnit(db: Db, unit: string): Promise<{ email: 
   return rows.flatMap((r) => (r.email ? [{ email: r.email, locale: r.preferredLocale }] : []));
 }
 
+/** People holding one of `roles` in one of `scopes`, with a verified e-mail address (not erased). */
+export async function roleContacts(
+  db: Db,
+  roles: readonly string[],
+  scopes: readonly string[],
+): Promise<{ personId: string; email: string; locale: string; role: string; scope: string }[]> {
+  if (roles.length === 0 || scopes.length === 0) return [];
+  const rows = await db
+    .selectFrom("identityRole")
+    .innerJoin("identityPerson", "identityPerson.id", "identityRole.personId")
+    .select([
+      "identityPerson.id",
+      "identityPerson.email",
+      "identityPerson.preferredLocale",
+      "identityRole.role",
+      "identityRole.scope",
+    ])
+    .where("identityRole.role", "in", [...roles])
+    .where("identityRole.scope", "in", [...scopes])
+    .where("identityPerson.email", "is not", null)
+    .where("identityPerson.emailVerifiedAt", "is not", null)
+    .where("identityPerson.erasedAt", "is", null)
+    .execute();
+  return rows.flatMap((r) =>
+    r.email
+      ? [{ personId: r.id, email: r.email, locale: r.preferredLocale, role: r.role, scope: r.scope }]
+      : [],
+  );
+}
+
 /** Staff who handle a unit's work (its own staff and staff of every unit), by display name. */
 export async function staffOfUnit(db: Db, unit: string): Promise<{ id: string; displayName: string }[]> {
   const rows = await db

@@ -1,3 +1,4 @@
+import type { Role } from "../../../contracts/identity.ts";
 import type { Config } from "../../config.ts";
 import { asModuleDb, type Database } from "../../db/db.ts";
 import { normalizeHenkilotunnus, validateHenkilotunnus } from "../../lib/henkilotunnus.ts";
@@ -12,6 +13,7 @@ import {
   findPersonByHetuHmac,
   findPersonById,
   isInCensus,
+  roleContacts,
   staffEmailsOfUnit,
   staffOfUnit,
 } from "./identity.repository.ts";
@@ -87,6 +89,18 @@ export async function personContact(
   const person = await findPersonById(asModuleDb<IdentityTables>(database.db), personId);
   if (!person || person.erasedAt || !person.email || !person.emailVerifiedAt) return null;
   return { email: person.email, locale: person.preferredLocale, displayName: person.displayName };
+}
+
+/**
+ * Who to write to about units' work: people holding one of `roles` scoped to one of `scopes` ("" is the
+ * unscoped grant), with a verified e-mail address. Feedback's overdue digest uses it.
+ */
+export function roleContactsOf(
+  database: Database,
+  roles: readonly Role[],
+  scopes: readonly string[],
+): Promise<{ personId: string; email: string; locale: string; role: string; scope: string }[]> {
+  return roleContacts(asModuleDb<IdentityTables>(database.db), roles, scopes);
 }
 
 /** Staff who may be assigned a unit's work (feedback handling): ids and display names only. */

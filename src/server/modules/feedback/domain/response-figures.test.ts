@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { medianFirstResponseHours, shareWithinPromise } from "./response-figures.ts";
+import { medianFirstResponseHours, promiseFigures, shareWithinPromise } from "./response-figures.ts";
 
 // Monday 2026-11-23 08:00 Helsinki = 06:00 UTC; promise 16 working hours = Tuesday 16:00 Helsinki (14:00 UTC).
 const at = (hoursUtc: string) => `2026-11-${hoursUtc}:00.000Z`;
@@ -34,5 +34,39 @@ describe("response figures", () => {
     const pending = { ...request(null), expectedFirstResponseAt: at("30T14:00") };
     expect(shareWithinPromise([...list, pending], now)).toBe(60);
     expect(shareWithinPromise(list.slice(0, 4), now)).toBeNull();
+  });
+
+  it("give both promises' figures, and nothing at all below five requests", () => {
+    const now = new Date(at("30T12:00"));
+    const resolved = (first: string, closed: string | null) => ({
+      ...request(first),
+      expectedResolutionAt: at("27T14:00"),
+      closedAt: closed,
+    });
+    const list = [
+      resolved(at("23T07:00"), at("23T10:00")), // 4 h
+      resolved(at("23T07:00"), at("24T06:00")), // 8 h
+      resolved(at("23T08:00"), at("25T06:00")), // 16 h
+      resolved(at("23T08:00"), at("30T08:00")), // 42 h: late
+      resolved(at("25T06:00"), null), // open past its promise: late
+    ];
+    expect(promiseFigures(list, now)).toEqual({
+      requests: 5,
+      shareFirstResponseWithin: 80,
+      shareResolvedWithin: 60,
+      medianFirstResponseHours: 2,
+      medianResolutionHours: null,
+    });
+    expect(promiseFigures([...list, resolved(at("23T07:00"), at("23T12:00"))], now)).toMatchObject({
+      requests: 6,
+      medianResolutionHours: 8,
+    });
+    expect(promiseFigures(list.slice(0, 4), now)).toEqual({
+      requests: null,
+      shareFirstResponseWithin: null,
+      shareResolvedWithin: null,
+      medianFirstResponseHours: null,
+      medianResolutionHours: null,
+    });
   });
 });
