@@ -52,6 +52,9 @@ for (const locale of LOCALES) {
       "/feedback/requests/zzzz-zzzz",
       "/feedback/handling",
       "/feedback/handling/0190aaaa-0000-7000-8000-000000000000",
+      // feedback-services.spec.ts checks them signed in as staff, filled in and with errors.
+      "/feedback/handling/services",
+      "/feedback/handling/services/new",
       // Volunteering as someone signed out sees it; volunteering.spec.ts checks the signed-in states.
       "/volunteering",
       "/volunteering/opportunities",

@@ -26,6 +26,8 @@ export const WEB_ROUTES = {
   feedbackReport: "/feedback/new",
   feedbackRequest: "/feedback/requests/:reference",
   feedbackQueue: "/feedback/handling",
+  feedbackServices: "/feedback/handling/services",
+  feedbackService: "/feedback/handling/services/:code",
   feedbackHandling: "/feedback/handling/:id",
   volunteering: "/volunteering",
   volunteeringOpportunities: "/volunteering/opportunities",

@@ -14,6 +14,7 @@ import { FeedbackQueuePage } from "../features/feedback/queue-page.tsx";
 import { FeedbackReportPage } from "../features/feedback/report-page.tsx";
 import { FeedbackRequestPage } from "../features/feedback/request-page.tsx";
 import { FeedbackRequestsPage } from "../features/feedback/requests-page.tsx";
+import { FeedbackServicePage, FeedbackServicesPage } from "../features/feedback/services-page.tsx";
 import { AdminAuditPage } from "../features/identity/admin-audit-page.tsx";
 import { AdminPeoplePage } from "../features/identity/admin-people-page.tsx";
 import { ForgotPasswordPage } from "../features/identity/forgot-password-page.tsx";
@@ -86,6 +87,8 @@ export function App({ i18n }: { i18n: ReturnType<typeof initI18n> }) {
                 <Route path={WEB_ROUTES.feedbackRequest} element={<FeedbackRequestPage />} />
                 <Route path={WEB_ROUTES.feedbackQueue} element={<FeedbackQueuePage />} />
                 <Route path={WEB_ROUTES.feedbackHandling} element={<FeedbackHandlingPage />} />
+                <Route path={WEB_ROUTES.feedbackServices} element={<FeedbackServicesPage />} />
+                <Route path={WEB_ROUTES.feedbackService} element={<FeedbackServicePage />} />
                 <Route path={WEB_ROUTES.volunteering} element={<WishPage />} />
                 <Route path={WEB_ROUTES.volunteeringOpportunities} element={<OpportunitiesPage />} />
                 <Route path={WEB_ROUTES.volunteeringOpportunity} element={<OpportunityPage />} />

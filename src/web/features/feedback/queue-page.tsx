@@ -183,6 +183,9 @@ function Queue() {
       <header className="page-header">
         <PageHeading>{t("feedback.queue.title")}</PageHeading>
         <p className="lead">{t("feedback.queue.lead")}</p>
+        <p>
+          <Link to={WEB_ROUTES.feedbackServices}>{t("feedback.serviceAdmin.navLink")}</Link>
+        </p>
       </header>
       <QueueFilters filter={filter} services={services.data ?? []} />
       <LoadingStatus loading={queue.status === "loading" && !queue.data} />
