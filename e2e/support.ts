@@ -1,4 +1,4 @@
-import { readFileSync } from "node:fs";
+import { readdirSync, readFileSync } from "node:fs";
 import AxeBuilder from "@axe-core/playwright";
 import { type APIRequestContext, expect, type Page, type Response } from "@playwright/test";
 import { LOCALES, type Locale, type LocalizedText, pickText } from "../src/contracts/localized-text.ts";
@@ -47,12 +47,18 @@ export async function startInLocale(page: Page, locale: Locale): Promise<void> {
 type MessageTree = { [key: string]: string | MessageTree };
 const catalogues = new Map<Locale, MessageTree>();
 
-/** An interface string from src/web/i18n, so the specs check the words the user actually sees. */
+/** An interface string from src/web/i18n (a module's as `<module>.<key>`), so the specs check the words the user actually sees. */
 export function message(locale: Locale, key: string, values: Record<string, string | number> = {}): string {
   let catalogue = catalogues.get(locale);
   if (!catalogue) {
     const file = new URL(`../src/web/i18n/${locale}.json`, import.meta.url);
     catalogue = JSON.parse(readFileSync(file, "utf8")) as MessageTree;
+    // Each module's strings under its name, as src/web/i18n/catalogues.ts assembles them.
+    const modules = new URL("../src/web/i18n/modules/", import.meta.url);
+    for (const name of readdirSync(modules)) {
+      const module = new RegExp(`^([a-z-]+)\\.${locale}\\.json$`).exec(name)?.[1];
+      if (module) catalogue[module] = JSON.parse(readFileSync(new URL(name, modules), "utf8")) as MessageTree;
+    }
     catalogues.set(locale, catalogue);
   }
   let node: string | MessageTree | undefined = catalogue;

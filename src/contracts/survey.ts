@@ -62,6 +62,27 @@ export const Question = Type.Object(
 );
 export type Question = Static<typeof Question>;
 
+function valueRange(from: number, to: number): string[] {
+  return Array.from({ length: to - from + 1 }, (_, i) => String(from + i));
+}
+
+/** The answer values of a choice-like question in order (without "don't know"); null for number and text. */
+export function answerValues(question: Pick<Question, "type" | "options">): string[] | null {
+  switch (question.type) {
+    case "likert5":
+      return valueRange(1, 5);
+    case "scale0to10":
+      return valueRange(0, 10);
+    case "grade4to10":
+      return valueRange(4, 10);
+    case "single":
+    case "multi":
+      return (question.options ?? []).map((o) => o.value);
+    default:
+      return null;
+  }
+}
+
 /** A questionnaire as staff write it (a new version is made when the key exists already). */
 export const QuestionnaireInput = Type.Object(
   {

@@ -168,6 +168,35 @@ export function SelectField({
   );
 }
 
+/** A checkbox with its label beside it, and the hint and error under the label, both tied to it. */
+export function CheckboxField({
+  id,
+  label,
+  hint,
+  error,
+  ...input
+}: { id: string; label: ReactNode; hint?: ReactNode; error?: string | undefined } & Omit<
+  InputHTMLAttributes<HTMLInputElement>,
+  "id" | "type"
+>) {
+  return (
+    <div className={`check-field${error ? " field--error" : ""}`}>
+      <input
+        id={id}
+        type="checkbox"
+        className="check-field__input"
+        aria-describedby={describedBy(hint ? `${id}-hint` : undefined, error ? `${id}-error` : undefined)}
+        aria-invalid={error ? true : undefined}
+        {...input}
+      />
+      <div>
+        <label htmlFor={id}>{label}</label>
+        <FieldText id={id} hint={hint} error={error} />
+      </div>
+    </div>
+  );
+}
+
 /** One line of an error summary: the field's id (its input) and what to fix. */
 export type SummaryItem = { fieldId: string; message: string };
 

@@ -187,6 +187,18 @@ const M = {
   },
 } satisfies Record<string, LocalizedDetail>;
 
+/** Throws the localized validation problem when the questionnaire check finds issues (each by question). */
+function refuseInvalidQuestionnaire(input: QuestionnaireInput, locale: "fi" | "sv" | "en"): void {
+  const issues = checkQuestionnaire(input);
+  if (issues.length > 0) {
+    throw new AppError(
+      "validation_failed",
+      M.invalidQuestionnaire,
+      issues.map((i) => ({ path: `/questions/${i.question}`, message: i.message[locale] })),
+    );
+  }
+}
+
 /** What a CSV row error says: its record number (the header is 1) and field. */
 export interface RowIssue {
   row: number | null;
@@ -340,14 +352,7 @@ export class SurveyService {
     locale: "fi" | "sv" | "en",
     options: { isExample?: boolean; version?: number } = {},
   ): Promise<Questionnaire> {
-    const issues = checkQuestionnaire(input);
-    if (issues.length > 0) {
-      throw new AppError(
-        "validation_failed",
-        M.invalidQuestionnaire,
-        issues.map((i) => ({ path: `/questions/${i.question}`, message: i.message[locale] })),
-      );
-    }
+    refuseInvalidQuestionnaire(input, locale);
     return inTransaction(this.#db, async (trx) => {
       // The seed asks for version 1 exactly, so that two runs at once cannot make a version 2.
       const version = options.version ?? (await repo.latestQuestionnaireVersion(trx, input.key)) + 1;
@@ -405,14 +410,7 @@ export class SurveyService {
     input: QuestionnaireInput,
     locale: "fi" | "sv" | "en",
   ): Promise<Questionnaire> {
-    const issues = checkQuestionnaire(input);
-    if (issues.length > 0) {
-      throw new AppError(
-        "validation_failed",
-        M.invalidQuestionnaire,
-        issues.map((i) => ({ path: `/questions/${i.question}`, message: i.message[locale] })),
-      );
-    }
+    refuseInvalidQuestionnaire(input, locale);
     return inTransaction(this.#db, async (trx) => {
       const row = await repo.findQuestionnaire(trx, id);
       if (!row) throw notFound(M.noQuestionnaire);

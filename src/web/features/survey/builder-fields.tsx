@@ -1,4 +1,3 @@
-import type { InputHTMLAttributes, ReactNode } from "react";
 import { useTranslation } from "react-i18next";
 import { LOCALES } from "../../../contracts/localized-text.ts";
 import { TextAreaField, TextField } from "../../components/form.tsx";
@@ -68,45 +67,5 @@ export function LocalizedInputs({
         );
       })}
     </fieldset>
-  );
-}
-
-/** A checkbox with its label beside it and an optional hint and error under the label. */
-export function Check({
-  id,
-  label,
-  hint,
-  error,
-  ...input
-}: { id: string; label: ReactNode; hint?: ReactNode; error?: string | undefined } & Omit<
-  InputHTMLAttributes<HTMLInputElement>,
-  "id" | "type"
->) {
-  const { t } = useTranslation();
-  const described = [hint ? `${id}-hint` : "", error ? `${id}-error` : ""].filter(Boolean).join(" ");
-  return (
-    <div className={`builder-check${error ? " field--error" : ""}`}>
-      <input
-        id={id}
-        type="checkbox"
-        aria-describedby={described || undefined}
-        aria-invalid={error ? true : undefined}
-        {...input}
-      />
-      <div>
-        <label htmlFor={id}>{label}</label>
-        {hint ? (
-          <div id={`${id}-hint`} className="field__hint">
-            {hint}
-          </div>
-        ) : null}
-        {error ? (
-          <p id={`${id}-error`} className="field__error">
-            <span className="visually-hidden">{t("forms.errorPrefix")} </span>
-            {error}
-          </p>
-        ) : null}
-      </div>
-    </div>
   );
 }

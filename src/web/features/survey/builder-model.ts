@@ -1,5 +1,6 @@
 import type { LocalizedText } from "../../../contracts/localized-text.ts";
 import {
+  answerValues,
   DONT_KNOW,
   type Question,
   type QuestionnaireInput,
@@ -85,25 +86,12 @@ export function hasSatisfiedValues(type: QuestionType): boolean {
   return hasChoices(type) && type !== "multi";
 }
 
-function range(from: number, to: number): string[] {
-  return Array.from({ length: to - from + 1 }, (_, i) => String(from + i));
-}
-
 /** The answer values of a question as drafted (without "don't know"). */
 export function draftValues(question: QuestionDraft): string[] {
-  switch (question.type) {
-    case "likert5":
-      return range(1, 5);
-    case "scale0to10":
-      return range(0, 10);
-    case "grade4to10":
-      return range(4, 10);
-    case "single":
-    case "multi":
-      return question.options.map((o) => o.value.trim()).filter(Boolean);
-    default:
-      return [];
-  }
+  const options = question.options
+    .map((o) => ({ value: o.value.trim(), label: { fi: o.label.fi } }))
+    .filter((o) => o.value !== "");
+  return answerValues({ type: question.type, options }) ?? [];
 }
 
 /** The values a condition on this question may list: its answers, and "don't know" where offered. */

@@ -1,4 +1,4 @@
-import { type FormEvent, useEffect, useState } from "react";
+import { type FormEvent, type ReactNode, useEffect, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link, useLocation, useNavigate, useParams, useSearchParams } from "react-router";
 import { pickText } from "../../../contracts/localized-text.ts";
@@ -22,12 +22,18 @@ import { useApiResource } from "../../api/use-api-resource.ts";
 import { useSubmit } from "../../api/use-submit.ts";
 import { Breadcrumb } from "../../components/breadcrumb.tsx";
 import { useDocumentTitle } from "../../components/document-title.ts";
-import { ErrorSummary, SelectField, type SummaryItem, TextField } from "../../components/form.tsx";
+import {
+  CheckboxField,
+  ErrorSummary,
+  SelectField,
+  type SummaryItem,
+  TextField,
+} from "../../components/form.tsx";
 import { LoadingStatus, ProblemAlert } from "../../components/request-status.tsx";
 import { PageHeading } from "../../components/route-focus.tsx";
 import { useLocale } from "../../i18n/i18n.ts";
 import { SessionGate } from "../identity/session-gate.tsx";
-import { Check, type FieldErrors, LocalizedInputs } from "./builder-fields.tsx";
+import { type FieldErrors, LocalizedInputs } from "./builder-fields.tsx";
 import {
   allowsDontKnow,
   allQuestions,
@@ -93,6 +99,53 @@ function TrendTag({ question, previous }: { question: QuestionDraft; previous?: 
   );
 }
 
+/**
+ * "Move up" and "move down" of one item, by keyboard as well as by pointer (no drag only). The one that can
+ * no longer move is disabled; the caller puts the focus back on a button that still works.
+ */
+function MoveButtons({
+  idOf,
+  canUp,
+  canDown,
+  which,
+  onMove,
+  labels,
+}: {
+  idOf: (direction: "up" | "down") => string;
+  canUp: boolean;
+  canDown: boolean;
+  which: ReactNode;
+  onMove: (delta: -1 | 1) => void;
+  labels?: [string, string];
+}) {
+  const { t } = useTranslation();
+  const [up, down] = labels ?? [t("survey.builder.moveUp"), t("survey.builder.moveDown")];
+  return (
+    <>
+      <button
+        type="button"
+        id={idOf("up")}
+        className="button button--secondary button--small"
+        disabled={!canUp}
+        onClick={() => onMove(-1)}
+      >
+        {up}
+        {which}
+      </button>
+      <button
+        type="button"
+        id={idOf("down")}
+        className="button button--secondary button--small"
+        disabled={!canDown}
+        onClick={() => onMove(1)}
+      >
+        {down}
+        {which}
+      </button>
+    </>
+  );
+}
+
 function OptionsEditor({
   question,
   set,
@@ -148,39 +201,22 @@ function OptionsEditor({
                 }
               />
               <div className="button-row">
-                <button
-                  type="button"
-                  id={id(`opt-${index}-up`)}
-                  className="button button--secondary button--small"
-                  disabled={index === 0}
-                  onClick={() => {
-                    change(moveItem(question.options, index, -1));
+                <MoveButtons
+                  idOf={(direction) => id(`opt-${index}-${direction}`)}
+                  canUp={index > 0}
+                  canDown={index < question.options.length - 1}
+                  which={<span className="visually-hidden"> {t("survey.builder.optionN", { n })}</span>}
+                  onMove={(delta) => {
+                    const target = index + delta;
+                    change(moveItem(question.options, index, delta));
+                    const atEdge = target === 0 || target === question.options.length - 1;
+                    const direction = delta < 0 !== atEdge ? "up" : "down";
                     after({
-                      focus: id(index - 1 === 0 ? `opt-${index - 1}-down` : `opt-${index - 1}-up`),
-                      announce: t("survey.builder.optionMoved", { n: index }),
+                      focus: id(`opt-${target}-${direction}`),
+                      announce: t("survey.builder.optionMoved", { n: target + 1 }),
                     });
                   }}
-                >
-                  {t("survey.builder.moveUp")}
-                  <span className="visually-hidden"> {t("survey.builder.optionN", { n })}</span>
-                </button>
-                <button
-                  type="button"
-                  id={id(`opt-${index}-down`)}
-                  className="button button--secondary button--small"
-                  disabled={index === question.options.length - 1}
-                  onClick={() => {
-                    change(moveItem(question.options, index, 1));
-                    const last = index + 1 === question.options.length - 1;
-                    after({
-                      focus: id(last ? `opt-${index + 1}-up` : `opt-${index + 1}-down`),
-                      announce: t("survey.builder.optionMoved", { n: index + 2 }),
-                    });
-                  }}
-                >
-                  {t("survey.builder.moveDown")}
-                  <span className="visually-hidden"> {t("survey.builder.optionN", { n })}</span>
-                </button>
+                />
                 <button
                   type="button"
                   className="button button--secondary button--small"
@@ -291,7 +327,7 @@ function QuestionFields({
         errors={errors}
         onChange={(help) => patch({ help })}
       />
-      <Check
+      <CheckboxField
         id={id("required")}
         label={t("survey.builder.required")}
         checked={question.required}
@@ -302,7 +338,7 @@ function QuestionFields({
         <OptionsEditor question={question} set={set} errors={errors} after={after} />
       ) : null}
       {allowsDontKnow(question.type) ? (
-        <Check
+        <CheckboxField
           id={id("dk")}
           label={t("survey.builder.allowDontKnow", { label: dontKnow })}
           hint={t("survey.builder.allowDontKnowHint")}
@@ -357,7 +393,7 @@ function QuestionFields({
         <fieldset className="builder-values">
           <legend className="field__label">{t("survey.builder.showIfValues", { key: condition.key })}</legend>
           {conditionValues(condition).map((value, index) => (
-            <Check
+            <CheckboxField
               key={value}
               id={id(`showif-${index}`)}
               label={valueLabel(condition, value, dontKnow)}
@@ -395,7 +431,7 @@ function QuestionFields({
           <legend className="field__label">{t("survey.builder.satisfied")}</legend>
           <p className="field__hint">{t("survey.builder.satisfiedHint")}</p>
           {draftValues(question).map((value, index) => (
-            <Check
+            <CheckboxField
               key={value}
               id={id(`satisfied-${index}`)}
               label={valueLabel(question, value, dontKnow)}
@@ -476,26 +512,13 @@ function QuestionCard({
           {expanded ? t("survey.builder.close") : t("survey.builder.edit")}
           {which}
         </button>
-        <button
-          type="button"
-          id={id("up")}
-          className="button button--secondary button--small"
-          disabled={!canMoveQuestion(draft, question.uid, -1)}
-          onClick={() => move(-1)}
-        >
-          {t("survey.builder.moveUp")}
-          {which}
-        </button>
-        <button
-          type="button"
-          id={id("down")}
-          className="button button--secondary button--small"
-          disabled={!canMoveQuestion(draft, question.uid, 1)}
-          onClick={() => move(1)}
-        >
-          {t("survey.builder.moveDown")}
-          {which}
-        </button>
+        <MoveButtons
+          idOf={id}
+          canUp={canMoveQuestion(draft, question.uid, -1)}
+          canDown={canMoveQuestion(draft, question.uid, 1)}
+          which={which}
+          onMove={move}
+        />
         <button
           type="button"
           className="button button--secondary button--small"
@@ -556,7 +579,7 @@ function SectionEditor({
     const target = index + delta;
     const atEdge = target === 0 || target === draft.sections.length - 1;
     after({
-      focus: id(atEdge ? (delta < 0 ? "down" : "up") : delta < 0 ? "up" : "down"),
+      focus: id(delta < 0 !== atEdge ? "up" : "down"),
       announce: t("survey.builder.sectionMoved", { n: target + 1 }),
     });
   };
@@ -580,26 +603,14 @@ function SectionEditor({
         }
       />
       <div className="button-row">
-        <button
-          type="button"
-          id={id("up")}
-          className="button button--secondary button--small"
-          disabled={index === 0}
-          onClick={() => moveSection(-1)}
-        >
-          {t("survey.builder.moveSectionUp")}
-          {which}
-        </button>
-        <button
-          type="button"
-          id={id("down")}
-          className="button button--secondary button--small"
-          disabled={index === draft.sections.length - 1}
-          onClick={() => moveSection(1)}
-        >
-          {t("survey.builder.moveSectionDown")}
-          {which}
-        </button>
+        <MoveButtons
+          idOf={id}
+          canUp={index > 0}
+          canDown={index < draft.sections.length - 1}
+          which={which}
+          onMove={moveSection}
+          labels={[t("survey.builder.moveSectionUp"), t("survey.builder.moveSectionDown")]}
+        />
         {section.questions.length === 0 && draft.sections.length > 1 ? (
           <button
             type="button"

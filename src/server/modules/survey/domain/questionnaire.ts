@@ -1,5 +1,6 @@
 import {
   type Answers,
+  answerValues,
   DONT_KNOW,
   type Question,
   type QuestionnaireInput,
@@ -25,19 +26,7 @@ function range(from: number, to: number): string[] {
 
 /** The answer values a choice-like question accepts (without "don't know"); null for number and text. */
 export function scaleValues(question: Question): string[] | null {
-  switch (question.type) {
-    case "likert5":
-      return range(1, 5);
-    case "scale0to10":
-      return range(0, 10);
-    case "grade4to10":
-      return range(4, 10);
-    case "single":
-    case "multi":
-      return (question.options ?? []).map((o) => o.value);
-    default:
-      return null;
-  }
+  return answerValues(question);
 }
 
 /** Checks a questionnaire beyond its schema: unique keys, options where needed, conditions on earlier questions. */
