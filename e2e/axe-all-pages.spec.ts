@@ -70,6 +70,8 @@ for (const locale of LOCALES) {
       // The questionnaire builder signed out; survey-builder.spec.ts checks it as staff.
       "/survey/staff/questionnaires",
       "/survey/staff/questionnaires/new",
+      "/survey/staff/rounds",
+      "/survey/staff/rounds/esimerkki",
       // Participatory budgeting as someone signed out sees it; budgeting-vote.spec.ts checks a round's pages.
       "/budgeting",
       "/budgeting/staff",

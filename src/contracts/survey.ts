@@ -28,6 +28,10 @@ export type ResponseMode = (typeof RESPONSE_MODES)[number];
 export const CALL_OUTCOMES = ["no_answer", "refused", "call_back", "completed"] as const;
 export type CallOutcome = (typeof CALL_OUTCOMES)[number];
 
+/** Where a sample member is on the call list: not yet called, or the last call's outcome. */
+export const CALL_STATUSES = ["pending", ...CALL_OUTCOMES] as const;
+export type CallStatus = (typeof CALL_STATUSES)[number];
+
 const QuestionKey = Type.String({ pattern: "^[a-z][a-z0-9_]{0,39}$" });
 // Any text without separators (";" and "," split multiple choices in CSV); area names have non-ASCII letters.
 const OptionValue = Type.String({ minLength: 1, maxLength: 40, pattern: '^[^\\s;,"]([^;,"]*[^\\s;,"])?$' });
@@ -339,9 +343,18 @@ export const RoundDesk = Type.Object({
   round: RoundSummary,
   sampleSize: Type.Integer(),
   responsesByChannel: Type.Array(
-    Type.Object({ channel: Type.String(), complete: Type.Integer(), inProgress: Type.Integer() }),
+    Type.Object({
+      channel: Type.Unsafe<ResponseMode>(Type.String({ enum: [...RESPONSE_MODES] })),
+      complete: Type.Integer(),
+      inProgress: Type.Integer(),
+    }),
   ),
-  callsByOutcome: Type.Array(Type.Object({ outcome: Type.String(), members: Type.Integer() })),
+  callsByOutcome: Type.Array(
+    Type.Object({
+      outcome: Type.Unsafe<CallStatus>(Type.String({ enum: [...CALL_STATUSES] })),
+      members: Type.Integer(),
+    }),
+  ),
   quotas: Type.Array(QuotaFill),
   /** The age groups and areas of the sample and the margins, for the quota grid. */
   ageGroups: Type.Array(Type.String()),
@@ -349,8 +362,15 @@ export const RoundDesk = Type.Object({
   margins: Type.Object({
     year: Type.Integer(),
     figures: Type.Integer(),
-    variables: Type.Array(Type.String()),
-    cellVariables: Type.Array(Type.String({ description: "Variables of the year's population cells" })),
+    variables: Type.Array(Type.Unsafe<WeightingVariable>(Type.String({ enum: [...WEIGHTING_VARIABLES] }))),
+    cellVariables: Type.Array(
+      Type.Unsafe<WeightingVariable>(
+        Type.String({
+          enum: [...WEIGHTING_VARIABLES],
+          description: "A variable of the year's population cells",
+        }),
+      ),
+    ),
     source: Type.Union([Type.String(), Type.Null()]),
   }),
   /** Whether the year's population figures fit the round's weighting method. */

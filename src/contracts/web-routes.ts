@@ -44,6 +44,8 @@ export const WEB_ROUTES = {
   surveyStaff: "/survey/staff",
   surveyQuestionnaires: "/survey/staff/questionnaires",
   surveyQuestionnaire: "/survey/staff/questionnaires/:id",
+  surveyRounds: "/survey/staff/rounds",
+  surveyRound: "/survey/staff/rounds/:slug",
   budgeting: "/budgeting",
   budgetingRound: "/budgeting/rounds/:id",
   budgetingPropose: "/budgeting/rounds/:id/propose",
@@ -76,6 +78,11 @@ export function surveyResultsPath(slug: string): string {
 export function surveyQuestionnairePath(id: string, from?: string): string {
   const path = WEB_ROUTES.surveyQuestionnaire.replace(":id", encodeURIComponent(id));
   return from ? `${path}?from=${encodeURIComponent(from)}` : path;
+}
+
+/** The path of a survey round's staff desk. */
+export function surveyRoundPath(slug: string): string {
+  return WEB_ROUTES.surveyRound.replace(":slug", encodeURIComponent(slug));
 }
 
 /** The path of a budgeting page of a round (`budgetingRound`, `budgetingBallot`, …) or a proposal. */

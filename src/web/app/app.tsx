@@ -39,6 +39,8 @@ import { SurveyHomePage } from "../features/survey/home-page.tsx";
 import { SurveyInterviewPage } from "../features/survey/interview-page.tsx";
 import { SurveyQuestionnairesPage } from "../features/survey/questionnaires-page.tsx";
 import { SurveyResultsPage } from "../features/survey/results-page.tsx";
+import { SurveyRoundDeskPage } from "../features/survey/round-desk-page.tsx";
+import { SurveyRoundsPage } from "../features/survey/rounds-page.tsx";
 import { SurveyStaffPage } from "../features/survey/staff-page.tsx";
 import { ConfirmProfilePage } from "../features/volunteering/confirm-page.tsx";
 import { OrganisationDashboardPage } from "../features/volunteering/dashboard-page.tsx";
@@ -104,6 +106,8 @@ export function App({ i18n }: { i18n: ReturnType<typeof initI18n> }) {
                 <Route path={WEB_ROUTES.surveyStaff} element={<SurveyStaffPage />} />
                 <Route path={WEB_ROUTES.surveyQuestionnaires} element={<SurveyQuestionnairesPage />} />
                 <Route path={WEB_ROUTES.surveyQuestionnaire} element={<SurveyBuilderPage />} />
+                <Route path={WEB_ROUTES.surveyRounds} element={<SurveyRoundsPage />} />
+                <Route path={WEB_ROUTES.surveyRound} element={<SurveyRoundDeskPage />} />
                 <Route path={WEB_ROUTES.budgeting} element={<RoundsPage />} />
                 <Route path={WEB_ROUTES.budgetingRound} element={<RoundPage />} />
                 <Route path={WEB_ROUTES.budgetingPropose} element={<ProposePage />} />

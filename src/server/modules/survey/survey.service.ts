@@ -5,6 +5,7 @@ import type { LocalizedText } from "../../../contracts/localized-text.ts";
 import {
   type Answers,
   CALL_OUTCOMES,
+  CALL_STATUSES,
   type CallList,
   type CallOutcome,
   type MarginPreviewRow,
@@ -937,7 +938,7 @@ export class SurveyService {
         complete: byChannel.find((r) => r.mode === channel && r.status === "complete")?.count ?? 0,
         inProgress: byChannel.find((r) => r.mode === channel && r.status === "in_progress")?.count ?? 0,
       })),
-      callsByOutcome: ["pending", ...CALL_OUTCOMES].map((outcome) => ({
+      callsByOutcome: CALL_STATUSES.map((outcome) => ({
         outcome,
         members: outcomes.get(outcome) ?? 0,
       })),
@@ -953,7 +954,7 @@ export class SurveyService {
       margins: {
         year: round.year,
         figures: margins.length + cells.length,
-        variables: [...new Set(margins.map((m) => m.variable))],
+        variables: WEIGHTING_VARIABLES.filter((v) => margins.some((m) => m.variable === v)),
         cellVariables,
         source: margins[0]?.source ?? null,
       },

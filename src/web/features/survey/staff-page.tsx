@@ -226,6 +226,9 @@ function StaffDesk() {
         <p className="lead">{t("survey.staff.lead")}</p>
       </header>
       <p>
+        <Link to={WEB_ROUTES.surveyRounds}>{t("survey.rounds.staffLink")}</Link>
+      </p>
+      <p>
         <Link to={WEB_ROUTES.surveyQuestionnaires}>{t("survey.builder.staffLink")}</Link>
       </p>
       <LoadingStatus loading={rounds.status === "loading"} />
