@@ -60,6 +60,7 @@ for (const locale of LOCALES) {
       "/volunteering/opportunities",
       "/volunteering/me",
       "/volunteering/confirm",
+      "/volunteering/suggestions-off",
       "/volunteering/organisations",
       "/volunteering/staff",
       // The survey's pages as someone signed out sees them; survey.spec.ts checks the interview and results.

@@ -34,6 +34,7 @@ export const WEB_ROUTES = {
   volunteeringOpportunity: "/volunteering/opportunities/:id",
   volunteeringMe: "/volunteering/me",
   volunteeringConfirm: "/volunteering/confirm",
+  volunteeringSuggestionsOff: "/volunteering/suggestions-off",
   volunteeringOrganisations: "/volunteering/organisations",
   volunteeringOrganisation: "/volunteering/organisations/:id",
   volunteeringStaff: "/volunteering/staff",

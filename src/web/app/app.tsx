@@ -49,6 +49,7 @@ import { OpportunitiesPage } from "../features/volunteering/opportunities-page.t
 import { OpportunityPage } from "../features/volunteering/opportunity-page.tsx";
 import { OrganisationsPage } from "../features/volunteering/organisations-page.tsx";
 import { VolunteeringStaffPage } from "../features/volunteering/staff-page.tsx";
+import { SuggestionsOffPage } from "../features/volunteering/suggestions.tsx";
 import { WishPage } from "../features/volunteering/wish-page.tsx";
 import type { initI18n } from "../i18n/i18n.ts";
 import { Layout } from "./layout.tsx";
@@ -96,6 +97,7 @@ export function App({ i18n }: { i18n: ReturnType<typeof initI18n> }) {
                 <Route path={WEB_ROUTES.volunteeringOpportunity} element={<OpportunityPage />} />
                 <Route path={WEB_ROUTES.volunteeringMe} element={<MyVolunteeringPage />} />
                 <Route path={WEB_ROUTES.volunteeringConfirm} element={<ConfirmProfilePage />} />
+                <Route path={WEB_ROUTES.volunteeringSuggestionsOff} element={<SuggestionsOffPage />} />
                 <Route path={WEB_ROUTES.volunteeringOrganisations} element={<OrganisationsPage />} />
                 <Route path={WEB_ROUTES.volunteeringOrganisation} element={<OrganisationDashboardPage />} />
                 <Route path={WEB_ROUTES.volunteeringStaff} element={<VolunteeringStaffPage />} />

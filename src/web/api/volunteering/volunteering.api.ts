@@ -4,11 +4,14 @@ import type {
   NewOpportunity,
   NewOrganisation,
   NewShifts,
+  OpportunityChanges,
   OpportunityView,
   OrganisationDashboard,
   OrganisationView,
+  ShiftChanges,
   ShiftView,
   SignupView,
+  SuggestedVolunteer,
   VolunteerMe,
   VolunteerProfile,
 } from "../../../contracts/volunteering.ts";
@@ -128,11 +131,7 @@ export function addShifts(opportunityId: string, input: NewShifts, options: Requ
   );
 }
 
-export function updateShift(
-  shiftId: string,
-  changes: { places?: number; cancelled?: true },
-  options: RequestOptions,
-) {
+export function updateShift(shiftId: string, changes: ShiftChanges, options: RequestOptions) {
   return sendJson<ShiftView>("PATCH", `${BASE}/shifts/${encodeURIComponent(shiftId)}`, changes, options);
 }
 
@@ -156,4 +155,54 @@ export function decideOrganisation(id: string, approve: boolean, options: Reques
     { approve },
     options,
   );
+}
+
+/** PATCH /opportunities/:id: a task's title, description or place. */
+export function updateOpportunity(
+  opportunityId: string,
+  changes: OpportunityChanges,
+  options: RequestOptions,
+) {
+  return sendJson<OpportunityView>(
+    "PATCH",
+    `${BASE}/opportunities/${encodeURIComponent(opportunityId)}`,
+    changes,
+    options,
+  );
+}
+
+/** A representative records (and so confirms) hours for a confirmed sign-up. */
+export function recordHours(
+  signupId: string,
+  input: { minutes: number; note?: string },
+  options: RequestOptions,
+) {
+  return sendJson<HoursView>("POST", `${BASE}/signups/${encodeURIComponent(signupId)}/hours`, input, options);
+}
+
+/** Volunteers suggested for a task (only those who allowed it), with reasons. */
+export function fetchSuggestions(opportunityId: string, options: RequestOptions) {
+  return getJson<SuggestedVolunteer[]>(
+    `${BASE}/opportunities/${encodeURIComponent(opportunityId)}/suggestions`,
+    options,
+  );
+}
+
+export function inviteVolunteer(opportunityId: string, volunteerId: string, options: RequestOptions) {
+  return sendJson<SuggestedVolunteer>(
+    "POST",
+    `${BASE}/opportunities/${encodeURIComponent(opportunityId)}/invitations`,
+    { volunteerId },
+    options,
+  );
+}
+
+/** "Organisations may suggest tasks to me", on or off. */
+export function setSuggestions(allow: boolean, options: RequestOptions) {
+  return sendJson<VolunteerMe>("PUT", `${BASE}/me/suggestions`, { allow }, options);
+}
+
+/** Stops suggestions with the link of an invitation e-mail. */
+export function stopSuggestionsByLink(token: string, options: RequestOptions) {
+  return sendJson<{ status: "ok" }>("POST", `${BASE}/suggestions/opt-out`, { token }, options);
 }

@@ -28,6 +28,8 @@ import { LoadingStatus, ProblemAlert } from "../../components/request-status.tsx
 import { PageHeading } from "../../components/route-focus.tsx";
 import { useLocale } from "../../i18n/i18n.ts";
 import { SessionGate } from "../identity/session-gate.tsx";
+import { RecordHoursForm } from "./dashboard-edit.tsx";
+import { SuggestedVolunteers } from "./suggestions.tsx";
 import { ChoiceGroup, formatHours, formatShift, VOLUNTEERING_PATHS } from "./volunteering-parts.tsx";
 
 type Opp = OrganisationDashboard["opportunities"][number];
@@ -332,6 +334,7 @@ function OpportunityBlock({ item, onChange }: { item: Opp; onChange: () => void 
   const title = local(item.opportunity.title);
   const submission = useSubmit<unknown>();
   const headingId = `opp-${item.opportunity.id}`;
+  const startedBefore = new Date().toISOString();
   async function cancel(shiftId: string) {
     const result = await submission.run((options) => updateShift(shiftId, { cancelled: true }, options));
     if (result.ok) onChange();
@@ -385,6 +388,15 @@ function OpportunityBlock({ item, onChange }: { item: Opp; onChange: () => void 
                               {r.status === "waitlisted"
                                 ? `(${t("volunteering.status.waitlistedAt", { position: r.position ?? 0 })})`
                                 : ""}
+                              {r.status === "confirmed" &&
+                              !shift.cancelled &&
+                              shift.startsAt <= startedBefore ? (
+                                <RecordHoursForm
+                                  signupId={r.signupId}
+                                  name={r.volunteerName}
+                                  onDone={onChange}
+                                />
+                              ) : null}
                             </li>
                           ))}
                         </ul>
@@ -411,6 +423,7 @@ function OpportunityBlock({ item, onChange }: { item: Opp; onChange: () => void 
           </table>
         </section>
       )}
+      <SuggestedVolunteers opportunityId={item.opportunity.id} title={title.text} />
       <h4>{t("volunteering.dashboard.addShift")}</h4>
       <ShiftForm opportunityId={item.opportunity.id} onDone={onChange} />
     </section>

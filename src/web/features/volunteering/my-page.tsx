@@ -20,6 +20,7 @@ import { useLocalize } from "../../components/localized.ts";
 import { LoadingStatus, ProblemAlert } from "../../components/request-status.tsx";
 import { PageHeading } from "../../components/route-focus.tsx";
 import { useLocale } from "../../i18n/i18n.ts";
+import { InvitationsSection } from "./suggestions.tsx";
 import { formatHours, formatShift, VOLUNTEERING_PATHS } from "./volunteering-parts.tsx";
 
 const HELSINKI_DATE = new Intl.DateTimeFormat("en-CA", { timeZone: "Europe/Helsinki" });
@@ -332,6 +333,7 @@ export function MyVolunteeringPage() {
           </p>
           <SignupsSection me={me.data} onChange={reload} />
           <HoursSection me={me.data} onChange={reload} />
+          <InvitationsSection me={me.data} />
           <DataSection onErased={() => setErased(true)} />
         </>
       ) : null}
