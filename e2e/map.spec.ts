@@ -38,7 +38,8 @@ test("a resident chooses the place on the map by keyboard; the published request
   browser,
   request,
 }) => {
-  test.setTimeout(150_000);
+  // About 2 minutes on an idle 2-core machine (the demo seed and two people take most of it).
+  test.setTimeout(240_000);
   await page.route("https://tile.openstreetmap.org/**", (route) => route.abort());
   for (let attempt = 1; ; attempt++) {
     try {
