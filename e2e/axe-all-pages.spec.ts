@@ -76,6 +76,8 @@ for (const locale of LOCALES) {
       // Participatory budgeting as someone signed out sees it; budgeting-vote.spec.ts checks a round's pages.
       "/budgeting",
       "/budgeting/staff",
+      // The propose page signed out (the sign-in gate); budgeting-propose.spec.ts checks it filled in.
+      "/budgeting/rounds/0190aaaa-0000-7000-8000-000000000000/propose",
     ];
     for (const path of paths) {
       await visit(page, path, `${path} (${locale})`);

@@ -10,6 +10,7 @@ import { Breadcrumb } from "../../components/breadcrumb.tsx";
 import { useDocumentTitle } from "../../components/document-title.ts";
 import { ErrorSummary } from "../../components/form.tsx";
 import { useLocalize } from "../../components/localized.ts";
+import { MapView } from "../../components/map/map-view.tsx";
 import { NotFoundContent } from "../../components/not-found.tsx";
 import { PhotoList } from "../../components/photo/photo-fields.tsx";
 import { LoadingStatus, ProblemAlert } from "../../components/request-status.tsx";
@@ -78,6 +79,15 @@ function ProposalContent({ proposal, reload }: { proposal: ProposalDetail; reloa
         <p lang={proposal.language} className="prose">
           {proposal.description}
         </p>
+        {proposal.latitude !== null && proposal.longitude !== null ? (
+          <MapView
+            label={t("budgeting.proposal.mapLabel")}
+            size="small"
+            items={[
+              { id: proposal.id, lat: proposal.latitude, long: proposal.longitude, title: proposal.title },
+            ]}
+          />
+        ) : null}
         <PhotoList
           photos={proposal.images}
           lang={proposal.language}

@@ -14,6 +14,7 @@ import { Breadcrumb } from "../../components/breadcrumb.tsx";
 import { useDocumentTitle } from "../../components/document-title.ts";
 import { ErrorSummary, SelectField, type SummaryItem, TextField } from "../../components/form.tsx";
 import { useLocalize } from "../../components/localized.ts";
+import { MapPicker } from "../../components/map/map-picker.tsx";
 import {
   type AttachedPhoto,
   PhotoFields,
@@ -36,6 +37,15 @@ const FIELD_IDS: Record<string, string> = {
   "/body/costEstimate": "ehdotus-hinta",
 };
 const PHOTOS_ID = "ehdotus-kuvat";
+
+/** The typed coordinates as a map place, or null while they are not both numbers in range. */
+function typedPoint(latitude: string, longitude: string): { lat: number; long: number } | null {
+  const read = (v: string) =>
+    /^\s*-?\d{1,3}([.,]\d+)?\s*$/.test(v) ? Number(v.trim().replace(",", ".")) : Number.NaN;
+  const lat = read(latitude);
+  const long = read(longitude);
+  return Math.abs(lat) <= 90 && Math.abs(long) <= 180 ? { lat, long } : null;
+}
 
 /** The field an error of the server belongs to; a photo's errors go to its description or to the picker. */
 function fieldIdOf(path: string, photos: readonly AttachedPhoto[]): string {
@@ -165,31 +175,46 @@ function ProposeForm({ roundId }: { roundId: string }) {
             aria-invalid={errorOf("ehdotus-kuvaus") ? true : undefined}
           />
         </div>
-        <TextField
-          id="ehdotus-paikka"
-          label={t("budgeting.propose.place")}
-          hint={t("budgeting.propose.placeHint")}
-          value={form.locationText}
-          onChange={set("locationText")}
-          maxLength={200}
-          error={errorOf("ehdotus-paikka")}
-        />
-        <TextField
-          id="ehdotus-lat"
-          label={t("budgeting.propose.latitude")}
-          inputMode="decimal"
-          value={form.latitude}
-          onChange={set("latitude")}
-          error={errorOf("ehdotus-lat")}
-        />
-        <TextField
-          id="ehdotus-lon"
-          label={t("budgeting.propose.longitude")}
-          inputMode="decimal"
-          value={form.longitude}
-          onChange={set("longitude")}
-          error={errorOf("ehdotus-lon")}
-        />
+        <fieldset className="pb-choices">
+          <legend>{t("budgeting.propose.placeLegend")}</legend>
+          <p className="field__hint">{t("budgeting.propose.mapHint")}</p>
+          <MapPicker
+            label={t("budgeting.propose.mapLabel")}
+            value={typedPoint(form.latitude, form.longitude)}
+            onChange={(point) =>
+              setForm((f) => ({
+                ...f,
+                latitude: point ? point.lat.toFixed(6) : "",
+                longitude: point ? point.long.toFixed(6) : "",
+              }))
+            }
+          />
+          <TextField
+            id="ehdotus-paikka"
+            label={t("budgeting.propose.place")}
+            hint={t("budgeting.propose.placeHint")}
+            value={form.locationText}
+            onChange={set("locationText")}
+            maxLength={200}
+            error={errorOf("ehdotus-paikka")}
+          />
+          <TextField
+            id="ehdotus-lat"
+            label={t("budgeting.propose.latitude")}
+            inputMode="decimal"
+            value={form.latitude}
+            onChange={set("latitude")}
+            error={errorOf("ehdotus-lat")}
+          />
+          <TextField
+            id="ehdotus-lon"
+            label={t("budgeting.propose.longitude")}
+            inputMode="decimal"
+            value={form.longitude}
+            onChange={set("longitude")}
+            error={errorOf("ehdotus-lon")}
+          />
+        </fieldset>
         <TextField
           id="ehdotus-hinta"
           label={t("budgeting.propose.cost")}

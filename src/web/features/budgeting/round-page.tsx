@@ -6,6 +6,7 @@ import { useProposals, useRound } from "../../api/budgeting/budgeting.hooks.ts";
 import { Breadcrumb } from "../../components/breadcrumb.tsx";
 import { useDocumentTitle } from "../../components/document-title.ts";
 import { useLocalize } from "../../components/localized.ts";
+import { MapView } from "../../components/map/map-view.tsx";
 import { NotFoundContent } from "../../components/not-found.tsx";
 import { LoadingStatus, ProblemAlert } from "../../components/request-status.tsx";
 import { PageHeading } from "../../components/route-focus.tsx";
@@ -121,6 +122,24 @@ function RoundContent({ round, proposals }: { round: Round; proposals: Proposal[
               <span lang={name.lang}>{name.text}</span> ({formatEuros(area.budget, locale)})
             </h2>
             {proposals && mine.length === 0 ? <p>{t("budgeting.round.noProposals")}</p> : null}
+            {mine.some((p) => p.latitude !== null && p.longitude !== null) ? (
+              <MapView
+                label={`${t("budgeting.round.mapLabel")}: ${name.text}`}
+                items={mine.flatMap((p) =>
+                  p.latitude !== null && p.longitude !== null
+                    ? [
+                        {
+                          id: p.id,
+                          lat: p.latitude,
+                          long: p.longitude,
+                          title: p.title,
+                          href: budgetingPath("budgetingProposal", p.id),
+                        },
+                      ]
+                    : [],
+                )}
+              />
+            ) : null}
             <ul className="pb-list">
               {mine.map((p) => (
                 <ProposalSummary key={p.id} proposal={p} />
