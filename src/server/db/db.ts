@@ -14,6 +14,12 @@ export type AnyDb = Kysely<any>;
 export interface Database {
   db: AnyDb;
   dialect: Config["database"]["dialect"];
+  /**
+   * A token that changes whenever anything may have been written to the database, by this process or
+   * another; null when that cannot be known cheaply (PostgreSQL). Read caches keep answers only while it
+   * stays the same.
+   */
+  changeVersion(): string | null;
   destroy(): Promise<void>;
 }
 
@@ -52,9 +58,9 @@ export function createDb(database: Config["database"], options: CreateDbOptions 
     sqlite.pragma("synchronous = NORMAL");
     sqlite.pragma("foreign_keys = ON");
     sqlite.pragma("busy_timeout = 5000");
-    cachePreparedStatements(sqlite);
+    const changeVersion = trackChanges(sqlite);
     const db = new Kysely({ dialect: new SqliteDialect({ database: sqlite }), plugins });
-    return { db, dialect: "sqlite", destroy: () => db.destroy() };
+    return { db, dialect: "sqlite", changeVersion, destroy: () => db.destroy() };
   }
   const pool = new pg.Pool({
     connectionString: database.url,
@@ -65,7 +71,7 @@ export function createDb(database: Config["database"], options: CreateDbOptions 
   // An idle client that loses its connection must not take the process down.
   pool.on("error", () => undefined);
   const db = new Kysely({ dialect: new PostgresDialect({ pool }), plugins });
-  return { db, dialect: "postgres", destroy: () => db.destroy() };
+  return { db, dialect: "postgres", changeVersion: () => null, destroy: () => db.destroy() };
 }
 
 /** Runs `work` in one transaction; committed when it resolves, rolled back when it throws. */
@@ -92,10 +98,15 @@ export function writeJson(value: unknown): string {
 // (ballot casting). Statements are kept by their SQL text, at most 500, oldest out first. Reuse is safe
 // because better-sqlite3 runs each statement to completion synchronously (Kysely does not stream here), and
 // SQLite re-prepares a statement by itself after a schema change.
+// Every statement of this process passes here just before it runs, so a statement that may write counts as
+// a change of this connection; `PRAGMA data_version` changes when another connection (another process)
+// has committed. Together they tell a read cache whether anything may have changed since it read.
 const STATEMENT_CACHE_SIZE = 500;
 
-function cachePreparedStatements(sqlite: SQLite.Database): void {
+function trackChanges(sqlite: SQLite.Database): () => string {
   const prepare = sqlite.prepare.bind(sqlite);
+  const dataVersion = prepare("PRAGMA data_version").pluck();
+  let localWrites = 0;
   const cache = new Map<string, SQLite.Statement>();
   sqlite.prepare = ((source: string) => {
     let statement = cache.get(source);
@@ -107,8 +118,10 @@ function cachePreparedStatements(sqlite: SQLite.Database): void {
       }
       cache.set(source, statement);
     }
+    if (!statement.readonly) localWrites++;
     return statement;
   }) as typeof sqlite.prepare;
+  return () => `${localWrites}.${dataVersion.get() as number}`;
 }
 
 function quoteIdent(name: string): string {

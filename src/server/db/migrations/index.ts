@@ -12,6 +12,7 @@ import * as surveyWeightTrim from "./202611290400_survey_weight_trim.ts";
 import * as surveyRoundDesk from "./202611290500_survey_round_desk.ts";
 import * as volunteeringInvitations from "./202611290500_volunteering_invitations.ts";
 import * as budgetingImages from "./202611290510_budgeting_images.ts";
+import * as feedbackPublicListIndex from "./202611290510_feedback_public_list_index.ts";
 import * as feedbackEscalation from "./202611290520_feedback_escalation.ts";
 
 /**
@@ -32,5 +33,6 @@ export const migrations: Record<string, Migration> = {
   "202611290500_survey_round_desk": surveyRoundDesk,
   "202611290500_volunteering_invitations": volunteeringInvitations,
   "202611290510_budgeting_images": budgetingImages,
+  "202611290510_feedback_public_list_index": feedbackPublicListIndex,
   "202611290520_feedback_escalation": feedbackEscalation,
 };

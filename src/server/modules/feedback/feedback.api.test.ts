@@ -3,6 +3,7 @@ import { buildTestApp, type TestApp } from "../../../../test/build-test-app.ts";
 import { buildPerson, type PersonOverrides } from "../../../../test/factories.ts";
 import { TestClient } from "../../../../test/http-client.ts";
 import { describeEachDialect } from "../../../../test/test-db.ts";
+import { createDb } from "../../db/db.ts";
 import { containsText, jpegWithMetadata, PLAIN_JPEG, png } from "../../lib/images/test-images.ts";
 import { feedbackModule } from "./index.ts";
 
@@ -376,5 +377,41 @@ describeEachDialect("feedback web API", (dialect) => {
     const south = (await anon.get("/api/v1/feedback/requests?area=etela")).json();
     expect(south.items.map((r: { reference: string }) => r.reference)).toEqual([inBox.reference]);
     expect((await anon.get("/api/v1/feedback/requests?area=atlantis")).statusCode).toBe(400);
+  });
+
+  it("never serves a kept public list after a change, from this server or from another process", async () => {
+    const created = (await report(anon, { description: "Penkki on rikki, soita 0409999999." })).json();
+    await moderator.post(`/api/v1/feedback/handling/requests/${created.id}/moderation`, {
+      visibility: "published",
+      publicDescription: "Penkki on rikki.",
+    });
+    const url = "/api/v1/feedback/requests?service=puistot";
+    const open311 = "/open311/v2/requests.json?service_code=puistot";
+    const texts = async () => [
+      (await anon.get(url)).json().items.find((r: { reference: string }) => r.reference === created.reference)
+        ?.description,
+      (await anon.get(open311))
+        .json()
+        .find((r: { service_request_id: string }) => r.service_request_id === created.reference)?.description,
+    ];
+    expect(await texts()).toEqual(["Penkki on rikki.", "Penkki on rikki."]);
+    expect(await texts()).toEqual(["Penkki on rikki.", "Penkki on rikki."]);
+    // A moderator hides it: both lists drop it at once.
+    await moderator.post(`/api/v1/feedback/handling/requests/${created.id}/moderation`, {
+      visibility: "hidden",
+    });
+    expect(await texts()).toEqual([undefined, undefined]);
+    // Another server process (its own connection) publishes it again with a new text.
+    const other = createDb(t.db.databaseConfig, t.db.schema ? { schema: t.db.schema } : {});
+    try {
+      await other.db
+        .updateTable("feedback_request")
+        .set({ visibility: "published", publicDescription: "Penkki korjataan." })
+        .where("id", "=", created.id)
+        .execute();
+    } finally {
+      await other.destroy();
+    }
+    expect(await texts()).toEqual(["Penkki korjataan.", "Penkki korjataan."]);
   });
 });

@@ -13,6 +13,7 @@ import { type LocalizedText, pickText } from "../../../contracts/localized-text.
 import type { ImageType } from "../../lib/images/image-metadata.ts";
 import { AppError } from "../../platform/errors.ts";
 import type { RoutePolicy } from "../../platform/policy.ts";
+import { ReadCache } from "../../platform/read-cache.ts";
 import { boundaryOf, MalformedFormError, parseMultipart } from "./domain/multipart.ts";
 import {
   formatErrors,
@@ -30,6 +31,7 @@ import {
   type FeedbackDesk,
   type Open311Batch,
   PHOTO_PATH,
+  PUBLIC_LIST_CACHE,
   publicText,
   type ServiceInfo,
 } from "./feedback.service.ts";
@@ -47,6 +49,8 @@ const SPEC_URL = "http://wiki.open311.org/GeoReport_v2";
 const CHANGESET = "2026-11-29T00:00:00Z";
 const AGENCY = "Heinolan kaupunki";
 const MEDIA_BODY_LIMIT = MAX_PHOTOS * MAX_PHOTO_BYTES + 256 * 1024;
+// About 8 MB of kept Open311 list text (a full page of 1000 requests is about 0.5 MB).
+const LIST_CACHE_CHARS = 8_000_000;
 const MIME = { json: "application/json; charset=utf-8", xml: "text/xml; charset=utf-8" } as const;
 type Format = keyof typeof MIME;
 
@@ -77,8 +81,17 @@ export async function open311Routes(
   app: FastifyInstance,
   desk: FeedbackDesk,
   publicUrl: string,
+  changeVersion: () => string | null = () => null,
 ): Promise<void> {
   const base = publicUrl.replace(/\/$/, "");
+  // Rendered public lists, keyed by format and the query as sent (its default date range moves with the
+  // clock), kept only until the next write to the database.
+  const lists = new ReadCache<string>({
+    changeVersion,
+    ttlMs: PUBLIC_LIST_CACHE.ttlMs,
+    maxWeight: LIST_CACHE_CHARS,
+    weigh: (text) => text.length,
+  });
   await app.register(
     async (scope) => {
       await scope.register(formbody, { bodyLimit: 64 * 1024 });
@@ -141,13 +154,17 @@ export async function open311Routes(
           if (name === "requests") {
             const parsed = parseRequestQuery(query, desk.now());
             if (!parsed.ok) throw new Open311Failure(400, parsed.errors);
-            const batch = await desk.open311Requests(parsed.query);
-            return send(
-              reply,
-              format,
-              "service_requests",
-              requestList(batch, { locale, extensions: isTrue(query.extensions), base }),
-            );
+            const parsedQuery = parsed.query;
+            // Lists by id may name unpublished requests; only the public lists are kept.
+            const render = async () => {
+              const batch = await desk.open311Requests(parsedQuery);
+              const tree = requestList(batch, { locale, extensions: isTrue(query.extensions), base });
+              return format === "json" ? toJson(tree) : toXml("service_requests", tree);
+            };
+            const body = parsedQuery.references
+              ? await render()
+              : await lists.get(`${format}:${JSON.stringify(query)}`, render);
+            return reply.type(MIME[format]).send(body);
           }
           throw new Open311Failure(404, [`${name} is not a resource of this endpoint`]);
         },
@@ -481,12 +498,23 @@ function requestList(
   );
 }
 
-function serviceNotice(expected: string, locale: "fi" | "sv" | "en"): string {
-  const when = new Intl.DateTimeFormat(locale === "en" ? "en-GB" : `${locale}-FI`, {
+// Building an Intl.DateTimeFormat costs more than the rest of a create; one per language is kept.
+const NOTICE_FORMATS = {
+  fi: noticeFormat("fi-FI"),
+  sv: noticeFormat("sv-FI"),
+  en: noticeFormat("en-GB"),
+};
+
+function noticeFormat(locale: string): Intl.DateTimeFormat {
+  return new Intl.DateTimeFormat(locale, {
     timeZone: "Europe/Helsinki",
     dateStyle: "medium",
     timeStyle: "short",
-  }).format(new Date(expected));
+  });
+}
+
+function serviceNotice(expected: string, locale: "fi" | "sv" | "en"): string {
+  const when = NOTICE_FORMATS[locale].format(new Date(expected));
   return {
     fi: `Vastaamme viimeistään ${when} (Suomen aikaa).`,
     sv: `Vi svarar senast ${when} (finsk tid).`,

@@ -137,6 +137,38 @@ export interface RequestFilter {
 /** How a page of requests is ordered: newest first, or overdue first at a given instant. */
 export type RequestOrder = { by: "newest" } | { by: "overdue"; at: string };
 
+/** The columns a public list shows (no contact details, reporter, handler or internal routing). */
+export const PUBLIC_COLUMNS = [
+  "id",
+  "reference",
+  "serviceId",
+  "status",
+  "closeReason",
+  "title",
+  "description",
+  "publicDescription",
+  "publishConsent",
+  "visibility",
+  "lat",
+  "long",
+  "address",
+  "addressId",
+  "mediaUrl",
+  "serviceObjectId",
+  "serviceObjectType",
+  "duplicateOf",
+  "publicAnswer",
+  "answeredAt",
+  "requestedAt",
+  "updatedAt",
+  "firstResponseAt",
+  "expectedFirstResponseAt",
+  "expectedResolutionAt",
+] as const satisfies readonly (keyof RequestRow)[];
+
+/** A request as a public list reads it. */
+export type PublicRow = Pick<RequestRow, (typeof PUBLIC_COLUMNS)[number]>;
+
 /** A page of requests matching a filter, newest first, and how many match in all. */
 export async function selectRequests(
   db: FeedbackDb,
@@ -145,6 +177,64 @@ export async function selectRequests(
   withTotal = true,
   order: RequestOrder = { by: "newest" },
 ): Promise<{ rows: RequestRow[]; total: number }> {
+  const query = filtered(db, filter);
+  let ordered = query.selectAll();
+  if (order.by === "overdue") {
+    const at = order.at;
+    ordered = ordered
+      .orderBy(
+        sql`case when status in ('received', 'allocated', 'handling') and ((first_response_at is null and expected_first_response_at < ${at}) or expected_resolution_at < ${at}) then 0 else 1 end`,
+      )
+      .orderBy("expectedFirstResponseAt");
+  }
+  const rows = await ordered
+    .orderBy("requestedAt", "desc")
+    .orderBy("id", "desc")
+    .limit(page.limit)
+    .offset(page.offset)
+    .execute();
+  if (!withTotal) return { rows, total: rows.length };
+  return { rows, total: await countRequests(query) };
+}
+
+/**
+ * A page of published requests matching a filter, newest first, with the public columns only. The page's
+ * ids are found first (over the index of published requests, without reading the rows it skips), then
+ * only those rows are read: a deep page costs about what the first one does.
+ */
+export async function selectPublicPage(
+  db: FeedbackDb,
+  filter: RequestFilter,
+  page: { limit: number; offset: number },
+  withTotal: boolean,
+): Promise<{ rows: PublicRow[]; total: number }> {
+  const query = filtered(db, { ...filter, publishedOnly: true });
+  const ids = query
+    .select("id")
+    .orderBy("requestedAt", "desc")
+    .orderBy("id", "desc")
+    .limit(page.limit)
+    .offset(page.offset);
+  const rows = await db
+    .selectFrom("feedbackRequest")
+    .select(PUBLIC_COLUMNS)
+    .where("id", "in", ids)
+    .orderBy("requestedAt", "desc")
+    .orderBy("id", "desc")
+    .execute();
+  if (!withTotal) return { rows, total: rows.length };
+  return { rows, total: await countRequests(query) };
+}
+
+type FilteredRequests = ReturnType<typeof filtered>;
+
+async function countRequests(query: FilteredRequests): Promise<number> {
+  const counted = await query.select((eb) => eb.fn.countAll<number>().as("n")).executeTakeFirstOrThrow();
+  return Number(counted.n);
+}
+
+// The requests a filter selects, before columns, order and page are chosen.
+function filtered(db: FeedbackDb, filter: RequestFilter) {
   let query = db.selectFrom("feedbackRequest");
   if (filter.serviceIds) query = query.where("serviceId", "in", nonEmpty(filter.serviceIds));
   if (filter.statuses) query = query.where("status", "in", nonEmpty(filter.statuses));
@@ -197,24 +287,7 @@ export async function selectRequests(
       .where("serviceObjectId", "=", filter.serviceObject.id)
       .where("serviceObjectType", "=", filter.serviceObject.type);
   }
-  let ordered = query.selectAll();
-  if (order.by === "overdue") {
-    const at = order.at;
-    ordered = ordered
-      .orderBy(
-        sql`case when status in ('received', 'allocated', 'handling') and ((first_response_at is null and expected_first_response_at < ${at}) or expected_resolution_at < ${at}) then 0 else 1 end`,
-      )
-      .orderBy("expectedFirstResponseAt");
-  }
-  const rows = await ordered
-    .orderBy("requestedAt", "desc")
-    .orderBy("id", "desc")
-    .limit(page.limit)
-    .offset(page.offset)
-    .execute();
-  if (!withTotal) return { rows, total: rows.length };
-  const counted = await query.select((eb) => eb.fn.countAll<number>().as("n")).executeTakeFirstOrThrow();
-  return { rows, total: Number(counted.n) };
+  return query;
 }
 
 function nonEmpty(values: string[]): string[] {

@@ -27,6 +27,7 @@ import { newId } from "../../lib/ids.ts";
 import { type ImageType, InvalidImageError, stripImageMetadata } from "../../lib/images/image-metadata.ts";
 import { AppError, type LocalizedDetail } from "../../platform/errors.ts";
 import type { Principal } from "../../platform/principal.ts";
+import { ReadCache } from "../../platform/read-cache.ts";
 import { ATTRIBUTE_PROBLEM_TEXT, type AttributeRule, checkAttributes } from "./domain/attributes.ts";
 import { MAX_PAGE_SIZE, type Open311RequestQuery } from "./domain/open311-query.ts";
 import { formatReference, normaliseReference } from "./domain/reference.ts";
@@ -38,6 +39,7 @@ import {
   insertEvent,
   insertRequest,
   isUniqueViolation,
+  type PublicRow,
   type RequestFilter,
   type StoredService,
   selectActiveApiKey,
@@ -47,6 +49,7 @@ import {
   selectNearbyOpen,
   selectPhoto,
   selectPhotoList,
+  selectPublicPage,
   selectReferencesOf,
   selectRequestById,
   selectRequestByReference,
@@ -101,6 +104,11 @@ const SERVICE_CACHE_MS = 10_000;
 // A revoked key stops working within this time in every server process.
 const API_KEY_CACHE_MS = 5_000;
 const MAX_REFERENCE_TRIES = 5;
+/**
+ * How long public list answers are kept at most (the Open311 default range moves with the clock) and how many
+ * requests they may hold in all, per list kind; any write to the database drops them sooner.
+ */
+export const PUBLIC_LIST_CACHE = { ttlMs: 5_000, maxRows: 20_000 } as const;
 const DUPLICATE_RADIUS_M = 300;
 const DUPLICATE_WINDOW_DAYS = 60;
 
@@ -196,13 +204,27 @@ export class FeedbackDesk {
   readonly #db: Kysely<FeedbackTables>;
   readonly #now: () => Date;
   readonly #staff: StaffDirectory;
-  #services: { at: number; list: ServiceInfo[] } | null = null;
+  #catalogue: ServiceCatalogue | null = null;
   readonly #keys = new Map<string, { id: string; at: number }>();
+  readonly #publicPages: ReadCache<PublicRequestPage>;
 
-  constructor(db: Kysely<FeedbackTables>, now: () => Date, staff: StaffDirectory) {
+  /** `changeVersion` is the database's change token (Database.changeVersion), for the public list caches. */
+  constructor(
+    db: Kysely<FeedbackTables>,
+    now: () => Date,
+    staff: StaffDirectory,
+    changeVersion: () => string | null = () => null,
+  ) {
     this.#db = db;
     this.#now = now;
     this.#staff = staff;
+    // The public list is read far more often than requests change; answers are kept only until the next write.
+    this.#publicPages = new ReadCache({
+      changeVersion,
+      ttlMs: PUBLIC_LIST_CACHE.ttlMs,
+      maxWeight: PUBLIC_LIST_CACHE.maxRows,
+      weigh: (page) => page.items.length + 1,
+    });
   }
 
   /** The current instant of the injected clock. */
@@ -212,16 +234,30 @@ export class FeedbackDesk {
 
   /** Active services, from a cache of a few seconds (the create path reads them on every request). */
   async services(): Promise<ServiceInfo[]> {
-    const at = Date.now();
-    if (this.#services && at - this.#services.at < SERVICE_CACHE_MS) return this.#services.list;
-    const list = (await selectServices(this.#db)).map(toServiceInfo);
-    this.#services = { at, list };
-    return list;
+    return (await this.#serviceCatalogue()).active;
   }
 
   /** Forgets cached services (after seeding or editing them). */
   forgetServices(): void {
-    this.#services = null;
+    this.#catalogue = null;
+  }
+
+  // Every service, inactive ones too (old requests keep their category's name), cached like the active list:
+  // the create path and every list page need them, and they change only when staff edit the categories.
+  async #serviceCatalogue(): Promise<ServiceCatalogue> {
+    const at = Date.now();
+    if (this.#catalogue && at - this.#catalogue.at < SERVICE_CACHE_MS) return this.#catalogue;
+    const all = (await selectServices(this.#db, true)).map((stored) => ({
+      info: toServiceInfo(stored),
+      isActive: stored.service.isActive === 1,
+    }));
+    const catalogue: ServiceCatalogue = {
+      at,
+      active: all.filter((s) => s.isActive).map((s) => s.info),
+      byId: new Map(all.map((s) => [s.info.id, s.info])),
+    };
+    this.#catalogue = catalogue;
+    return catalogue;
   }
 
   /** One active service by code, or a 404. */
@@ -360,7 +396,11 @@ export class FeedbackDesk {
   }
 
   /** Published requests, newest first, filtered by service, status, time and area. */
-  async publicList(query: PublicListQuery): Promise<PublicRequestPage> {
+  publicList(query: PublicListQuery): Promise<PublicRequestPage> {
+    return this.#publicPages.get(JSON.stringify(query), () => this.#readPublicList(query));
+  }
+
+  async #readPublicList(query: PublicListQuery): Promise<PublicRequestPage> {
     const services = await this.services();
     const filter: RequestFilter = { publishedOnly: true };
     if (query.service) filter.serviceIds = servicesByCodes(services, query.service);
@@ -375,10 +415,12 @@ export class FeedbackDesk {
     }
     const pageSize = query.pageSize ?? 50;
     const page = query.page ?? 1;
-    const { rows, total } = await selectRequests(this.#db, filter, {
-      limit: pageSize,
-      offset: (page - 1) * pageSize,
-    });
+    const { rows, total } = await selectPublicPage(
+      this.#db,
+      filter,
+      { limit: pageSize, offset: (page - 1) * pageSize },
+      true,
+    );
     return { items: await this.#toPublic(rows), total, page, pageSize };
   }
 
@@ -706,7 +748,7 @@ export class FeedbackDesk {
     if (query.near) filter.bbox = boxAround(query.near.lat, query.near.long, query.near.radius);
     if (query.search) filter.search = query.search;
     if (query.serviceObject) filter.serviceObject = query.serviceObject;
-    const { rows } = await selectRequests(
+    const { rows } = await selectPublicPage(
       this.#db,
       filter,
       { limit: query.pageSize, offset: (query.page - 1) * query.pageSize },
@@ -737,7 +779,7 @@ export class FeedbackDesk {
     return row?.reference ?? null;
   }
 
-  async #batch(rows: RequestRow[]): Promise<Open311Batch> {
+  async #batch(rows: PublicRow[]): Promise<Open311Batch> {
     const published = rows.filter((r) => r.visibility === "published").map((r) => r.id);
     const [services, photos, events] = await Promise.all([
       this.#allServicesById(),
@@ -797,10 +839,10 @@ export class FeedbackDesk {
   }
 
   async #allServicesById(): Promise<Map<string, ServiceInfo>> {
-    return new Map((await selectServices(this.#db, true)).map((s) => [s.service.id, toServiceInfo(s)]));
+    return (await this.#serviceCatalogue()).byId;
   }
 
-  async #toPublic(rows: RequestRow[]): Promise<PublicRequest[]> {
+  async #toPublic(rows: PublicRow[]): Promise<PublicRequest[]> {
     if (rows.length === 0) return [];
     const services = await this.#allServicesById();
     const [photos, refs] = await Promise.all([
@@ -817,6 +859,13 @@ export class FeedbackDesk {
   }
 }
 
+/** Every service by id and the active ones in display order, as read at `at`. */
+interface ServiceCatalogue {
+  at: number;
+  active: ServiceInfo[];
+  byId: Map<string, ServiceInfo>;
+}
+
 let lastEventMs = 0;
 // History is ordered by (at, id); ids made here grow strictly even within one millisecond, so that two
 // changes at the same instant keep the order they were made in.
@@ -827,7 +876,7 @@ function eventId(atMs: number): string {
 
 /** Requests with their services, published photos and public history, for the Open311 renderer. */
 export interface Open311Batch {
-  rows: RequestRow[];
+  rows: PublicRow[];
   services: Map<string, ServiceInfo>;
   photos: { id: string; requestId: string; contentType: string; altText: string | null }[];
   events: EventRow[];
@@ -845,7 +894,7 @@ export interface Notification {
 
 /** The public shape of a request; the text only when published with the reporter's consent. */
 export function toPublicRequest(
-  row: RequestRow,
+  row: PublicRow,
   services: Map<string, ServiceInfo>,
   photos: { id: string; requestId: string; contentType: string; altText: string | null }[],
   refs: Map<string, string>,
@@ -879,7 +928,9 @@ export function toPublicRequest(
 }
 
 /** The text anyone may read: the moderated version, only when published and the reporter consented. */
-export function publicText(row: RequestRow): string | null {
+export function publicText(
+  row: Pick<RequestRow, "visibility" | "publicDescription" | "publishConsent" | "description">,
+): string | null {
   if (row.visibility !== "published") return null;
   if (row.publicDescription !== null) return row.publicDescription;
   return row.publishConsent === 1 ? row.description : null;

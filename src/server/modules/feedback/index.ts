@@ -68,11 +68,11 @@ export const feedbackModule: ModuleManifest = {
       staffOf: (unit: string) => unitStaff(context.database, unit),
       namesOf: (ids: readonly string[]) => staffDisplayNames(context.database, ids),
     };
-    const desk = new FeedbackDesk(db, context.now, staff);
+    const desk = new FeedbackDesk(db, context.now, staff, () => context.database.changeVersion());
     const notifier = new FeedbackNotifier(context.mailer, context.config.publicUrl, app.log);
     app.addHook("onClose", () => notifier.settle());
     await feedbackRoutes(app, desk, notifier);
-    await open311Routes(app, desk, context.config.publicUrl);
+    await open311Routes(app, desk, context.config.publicUrl, () => context.database.changeVersion());
     // Staff's service changes reach Open311 and the report form at once: the desk forgets its cached copy.
     await serviceRoutes(app, new ServiceCatalogue(db, context.now, staff, () => desk.forgetServices()));
     await figuresRoutes(app, db, context.now);

@@ -82,8 +82,12 @@ export function escapeXml(text: string): string {
 /** An instant as a W3C datetime in UTC with the time zone "Z", without milliseconds. */
 export function w3cDate(iso: string | null): string | undefined {
   if (iso === null) return undefined;
+  // Stored instants are already UTC ISO strings (both dialects); only other shapes need parsing.
+  if (UTC_ISO.test(iso)) return `${iso.slice(0, 19)}Z`;
   return `${new Date(iso).toISOString().slice(0, 19)}Z`;
 }
+
+const UTC_ISO = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{1,3})?Z$/;
 
 /** One GeoReport error. */
 export interface Open311Error {
