@@ -204,7 +204,7 @@ export class FeedbackDesk {
   readonly #db: Kysely<FeedbackTables>;
   readonly #now: () => Date;
   readonly #staff: StaffDirectory;
-  #catalogue: ServiceCatalogue | null = null;
+  #catalogue: ServiceCache | null = null;
   readonly #keys = new Map<string, { id: string; at: number }>();
   readonly #publicPages: ReadCache<PublicRequestPage>;
 
@@ -244,14 +244,14 @@ export class FeedbackDesk {
 
   // Every service, inactive ones too (old requests keep their category's name), cached like the active list:
   // the create path and every list page need them, and they change only when staff edit the categories.
-  async #serviceCatalogue(): Promise<ServiceCatalogue> {
+  async #serviceCatalogue(): Promise<ServiceCache> {
     const at = Date.now();
     if (this.#catalogue && at - this.#catalogue.at < SERVICE_CACHE_MS) return this.#catalogue;
     const all = (await selectServices(this.#db, true)).map((stored) => ({
       info: toServiceInfo(stored),
       isActive: stored.service.isActive === 1,
     }));
-    const catalogue: ServiceCatalogue = {
+    const catalogue: ServiceCache = {
       at,
       active: all.filter((s) => s.isActive).map((s) => s.info),
       byId: new Map(all.map((s) => [s.info.id, s.info])),
@@ -860,7 +860,7 @@ export class FeedbackDesk {
 }
 
 /** Every service by id and the active ones in display order, as read at `at`. */
-interface ServiceCatalogue {
+interface ServiceCache {
   at: number;
   active: ServiceInfo[];
   byId: Map<string, ServiceInfo>;
