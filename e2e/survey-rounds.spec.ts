@@ -1,26 +1,16 @@
-import { readFileSync } from "node:fs";
 import { expect, type Page, test } from "@playwright/test";
 import type { RoundDesk } from "../src/contracts/survey.ts";
 import { WEB_ROUTES } from "../src/contracts/web-routes.ts";
 import { createAccount, keskio, signInContext } from "./identity-support.ts";
-import { expectNoAxeViolations, visit, waitForPage } from "./support.ts";
+import { expectNoAxeViolations, message, visit, waitForPage } from "./support.ts";
 
 // The rounds desk in the browser: staff open a post-stratified round of the questionnaire template, import the
 // year's population cells, import a sample whose one bad row is named until it is fixed, set a quota by
 // keyboard and open the round. The figures and people are example data; every page state is checked with axe.
 
-type Tree = { [key: string]: string | Tree };
-const catalogue = JSON.parse(
-  readFileSync(new URL("../src/web/i18n/modules/survey.fi.json", import.meta.url), "utf8"),
-) as Tree;
-
-/** An interface string of the survey module (Finnish), with {{placeholders}} filled in. */
-function say(key: string, values: Record<string, string | number> = {}): string {
-  let node: string | Tree | undefined = catalogue;
-  for (const part of key.split(".")) node = typeof node === "object" ? node[part] : undefined;
-  if (typeof node !== "string") throw new Error(`no survey message ${key}`);
-  return node.replace(/\{\{\s*(\w+)\s*\}\}/g, (_, name: string) => String(values[name] ?? ""));
-}
+/** An interface string of the survey module (Finnish). */
+const say = (key: string, values: Record<string, string | number> = {}) =>
+  message("fi", `survey.${key}`, values);
 
 // A year of its own, so that replacing its population figures touches no other spec's round.
 const YEAR = 2091;

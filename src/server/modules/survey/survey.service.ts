@@ -696,15 +696,7 @@ export class SurveyService {
         return;
       }
       if (text === "" || !Number.isFinite(population) || population <= 0) {
-        errors.push(
-          rowIssue(
-            line,
-            "population",
-            `Väkiluvun "${text}" on oltava positiivinen luku.`,
-            `Folkmängden "${text}" måste vara ett positivt tal.`,
-            `The population "${text}" must be a positive number.`,
-          ),
-        );
+        errors.push(badPopulation(line, text));
         return;
       }
       const key = `${variable}\u0000${category}`;
@@ -732,15 +724,7 @@ export class SurveyService {
       });
     });
     if (errors.length === 0 && kept.length === 0) {
-      errors.push(
-        rowIssue(
-          null,
-          null,
-          `Vuodelle ${year} ei ole rivejä.`,
-          `Inga rader för år ${year}.`,
-          `No rows for year ${year}.`,
-        ),
-      );
+      errors.push(noRowsFor(year));
     }
     const sums = [...totals.values()];
     if (
@@ -828,15 +812,7 @@ export class SurveyService {
       const text = (row[c("population")] ?? "").trim();
       const population = Number(text);
       if (text === "" || !Number.isFinite(population) || population <= 0) {
-        errors.push(
-          rowIssue(
-            line,
-            "population",
-            `Väkiluvun "${text}" on oltava positiivinen luku.`,
-            `Folkmängden "${text}" måste vara ett positivt tal.`,
-            `The population "${text}" must be a positive number.`,
-          ),
-        );
+        errors.push(badPopulation(line, text));
         return;
       }
       const key = variables.map((v) => values.get(v)).join("\u0000");
@@ -857,15 +833,7 @@ export class SurveyService {
       preview.push({ row: line, ...cell, population });
     });
     if (errors.length === 0 && cells.length === 0) {
-      errors.push(
-        rowIssue(
-          null,
-          null,
-          `Vuodelle ${year} ei ole rivejä.`,
-          `Inga rader för år ${year}.`,
-          `No rows for year ${year}.`,
-        ),
-      );
+      errors.push(noRowsFor(year));
     }
     // Post-stratification weights every cell of the cross-classification, so a missing cell is an error here
     // rather than a population silently left out.
@@ -1831,6 +1799,28 @@ function requireRespondentsInCells(
     sv: `Efterstratifieringscellerna saknar svarande (${empty.length}: ${list}); slå ihop kategorier, välj färre variabler eller använd raking.`,
     en: `Post-stratification cells have no respondents (${empty.length}: ${list}); merge categories, choose fewer variables or use raking.`,
   });
+}
+
+/** A population figure that is not a positive number. */
+function badPopulation(line: number, text: string): RowIssue {
+  return rowIssue(
+    line,
+    "population",
+    `Väkiluvun "${text}" on oltava positiivinen luku.`,
+    `Folkmängden "${text}" måste vara ett positivt tal.`,
+    `The population "${text}" must be a positive number.`,
+  );
+}
+
+/** The file has no row of the year being imported. */
+function noRowsFor(year: number): RowIssue {
+  return rowIssue(
+    null,
+    null,
+    `Vuodelle ${year} ei ole rivejä.`,
+    `Inga rader för år ${year}.`,
+    `No rows for year ${year}.`,
+  );
 }
 
 /** Every combination of one category from each list, in order. */
