@@ -1,23 +1,11 @@
-import { readFileSync } from "node:fs";
 import { type APIRequestContext, type Browser, expect, type Page, test } from "@playwright/test";
 import type { SessionInfo } from "../src/contracts/identity.ts";
 import { createAccount, keskio, signInContext, waitForMail } from "./identity-support.ts";
 import { expectNoAxeViolations, visit, waitForPage } from "./support.ts";
+import { v } from "./volunteering-support.ts";
 
 // Issue 8 §4: a representative sees a volunteer who allowed suggestions, with the reasons, and invites them;
 // the volunteer sees the invitation on their page and can stop suggestions from the mailed link.
-
-type Catalogue = { [key: string]: string | Catalogue };
-const fi = JSON.parse(
-  readFileSync(new URL("../src/web/i18n/modules/volunteering.fi.json", import.meta.url), "utf8"),
-) as Catalogue;
-
-function v(key: string, values: Record<string, string | number> = {}): string {
-  let node: string | Catalogue | undefined = fi;
-  for (const part of key.split(".")) node = typeof node === "object" ? node[part] : undefined;
-  if (typeof node !== "string") throw new Error(`no volunteering.${key}`);
-  return node.replace(/\{\{\s*(\w+)\s*\}\}/g, (_, name: string) => String(values[name] ?? ""));
-}
 
 async function send(request: APIRequestContext, method: "POST" | "PUT", path: string, data: unknown) {
   const session = (await (await request.get("/api/v1/auth/session")).json()) as SessionInfo;

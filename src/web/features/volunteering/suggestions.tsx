@@ -14,7 +14,7 @@ import {
 import { useDocumentTitle } from "../../components/document-title.ts";
 import { ErrorSummary } from "../../components/form.tsx";
 import { useLocalize } from "../../components/localized.ts";
-import { LoadingStatus, ProblemAlert } from "../../components/request-status.tsx";
+import { ProblemAlert } from "../../components/request-status.tsx";
 import { PageHeading } from "../../components/route-focus.tsx";
 import { useLocale } from "../../i18n/i18n.ts";
 import { MissingTokenNotice } from "../identity/verify-email-page.tsx";
@@ -73,7 +73,6 @@ export function SuggestedVolunteers({ opportunityId, title }: { opportunityId: s
           ? t("volunteering.suggest.invited", { name: submission.data.name })
           : ""}
       </p>
-      <LoadingStatus loading={suggestions.status === "loading" && !suggestions.data} />
       {suggestions.status === "error" ? (
         <ProblemAlert error={suggestions.error} onRetry={suggestions.reload} />
       ) : null}
