@@ -49,6 +49,7 @@ for (const locale of LOCALES) {
       // feedback.spec.ts checks them filled in, with a request, and as a handler.
       "/feedback",
       "/feedback/new",
+      "/feedback/figures",
       "/feedback/requests/zzzz-zzzz",
       "/feedback/handling",
       "/feedback/handling/0190aaaa-0000-7000-8000-000000000000",

@@ -24,6 +24,7 @@ export const WEB_ROUTES = {
   strategyStaff: "/strategy/staff",
   feedback: "/feedback",
   feedbackReport: "/feedback/new",
+  feedbackFigures: "/feedback/figures",
   feedbackRequest: "/feedback/requests/:reference",
   feedbackQueue: "/feedback/handling",
   feedbackServices: "/feedback/handling/services",

@@ -9,6 +9,7 @@ import { ResultsPage } from "../features/budgeting/results-page.tsx";
 import { RoundPage } from "../features/budgeting/round-page.tsx";
 import { RoundsPage } from "../features/budgeting/rounds-page.tsx";
 import { BudgetingStaffPage } from "../features/budgeting/staff-page.tsx";
+import { FeedbackFiguresPage } from "../features/feedback/figures-page.tsx";
 import { FeedbackHandlingPage } from "../features/feedback/handling-page.tsx";
 import { FeedbackQueuePage } from "../features/feedback/queue-page.tsx";
 import { FeedbackReportPage } from "../features/feedback/report-page.tsx";
@@ -87,6 +88,7 @@ export function App({ i18n }: { i18n: ReturnType<typeof initI18n> }) {
                 <Route path={WEB_ROUTES.adminAudit} element={<AdminAuditPage />} />
                 <Route path={WEB_ROUTES.feedback} element={<FeedbackRequestsPage />} />
                 <Route path={WEB_ROUTES.feedbackReport} element={<FeedbackReportPage />} />
+                <Route path={WEB_ROUTES.feedbackFigures} element={<FeedbackFiguresPage />} />
                 <Route path={WEB_ROUTES.feedbackRequest} element={<FeedbackRequestPage />} />
                 <Route path={WEB_ROUTES.feedbackQueue} element={<FeedbackQueuePage />} />
                 <Route path={WEB_ROUTES.feedbackHandling} element={<FeedbackHandlingPage />} />

@@ -164,6 +164,7 @@ export const HISTORY_KINDS = [
   "note",
   "moderation",
   "duplicate",
+  "escalated",
 ] as const;
 export type HistoryKind = (typeof HISTORY_KINDS)[number] | "other";
 

@@ -249,6 +249,9 @@ export function FeedbackRequestsPage() {
             {t("feedback.list.reportLink")}
           </Link>
         </p>
+        <p>
+          <Link to={WEB_ROUTES.feedbackFigures}>{t("feedback.figures.link")}</Link>
+        </p>
       </header>
       <section className="content-section" aria-labelledby="feedback-find-heading">
         <h2 id="feedback-find-heading">{t("feedback.list.findHeading")}</h2>

@@ -1,0 +1,51 @@
+import { readFileSync } from "node:fs";
+import { expect, test } from "@playwright/test";
+import type { FeedbackFigures } from "../src/contracts/feedback-figures.ts";
+import { WEB_ROUTES } from "../src/contracts/web-routes.ts";
+import { expectNoAxeViolations, type Locale, startInLocale, visit, waitForPage } from "./support.ts";
+
+// Issue 6 §4's public page: how the response-time promise is kept, reached from /feedback by keyboard,
+// with the chart's summary sentence and data tables, checked with axe in Finnish and Swedish.
+
+type Tree = { [key: string]: string | Tree };
+
+function fb(locale: Locale, key: string): string {
+  const file = new URL(`../src/web/i18n/modules/feedback.${locale}.json`, import.meta.url);
+  let node: string | Tree | undefined = JSON.parse(readFileSync(file, "utf8")) as Tree;
+  for (const part of key.split(".")) node = typeof node === "object" ? node[part] : undefined;
+  if (typeof node !== "string") throw new Error(`no message feedback.${key} in ${locale}`);
+  return node;
+}
+
+test("the response-time figures are reached by keyboard and explain themselves", async ({
+  page,
+  request,
+}) => {
+  test.setTimeout(120_000);
+  await visit(page, WEB_ROUTES.feedback);
+  const link = page.getByRole("link", { name: fb("fi", "figures.link") });
+  await link.focus();
+  await page.keyboard.press("Enter");
+  await expect(page).toHaveURL(/\/feedback\/figures$/);
+  await waitForPage(page);
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText(fb("fi", "figures.title"));
+  await expect(page.getByText(fb("fi", "figures.hoursText"))).toBeVisible();
+  // The chart is one image named by the summary sentence; the table beside it holds the twelve months.
+  const chart = page.getByRole("img").filter({ has: page.locator("rect, line") });
+  await expect(chart).toHaveCount(1);
+  const api = (await (await request.get("/api/v1/feedback/figures")).json()) as FeedbackFigures;
+  const months = page.getByRole("table", { name: fb("fi", "figures.monthsCaption") });
+  await expect(months.locator("tbody tr")).toHaveCount(api.months.length);
+  const services = page.getByRole("table", { name: fb("fi", "figures.servicesCaption") });
+  await expect(services.getByRole("rowheader", { name: fb("fi", "figures.allServices") })).toBeVisible();
+  await expectNoAxeViolations(page, "figures");
+  const csv = await request.get("/api/v1/feedback/figures.csv");
+  expect(csv.status()).toBe(200);
+  expect(await csv.text()).toMatch(/^service_code,month,requests,/);
+});
+
+test("the figures page works in Swedish", async ({ page }) => {
+  await startInLocale(page, "sv");
+  await visit(page, WEB_ROUTES.feedbackFigures, "figures sv");
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText(fb("sv", "figures.title"));
+});
