@@ -32,6 +32,9 @@ export type CallOutcome = (typeof CALL_OUTCOMES)[number];
 export const CALL_STATUSES = ["pending", ...CALL_OUTCOMES] as const;
 export type CallStatus = (typeof CALL_STATUSES)[number];
 
+/** The longest answer to a short text question ("short": true); long text answers take a paragraph. */
+export const SHORT_TEXT_MAX = 200;
+
 const QuestionKey = Type.String({ pattern: "^[a-z][a-z0-9_]{0,39}$" });
 // Any text without separators (";" and "," split multiple choices in CSV); area names have non-ASCII letters.
 const OptionValue = Type.String({ minLength: 1, maxLength: 40, pattern: '^[^\\s;,"]([^;,"]*[^\\s;,"])?$' });
@@ -53,6 +56,11 @@ export const Question = Type.Object(
     allowDontKnow: Type.Optional(Type.Boolean()),
     min: Type.Optional(Type.Number()),
     max: Type.Optional(Type.Number()),
+    short: Type.Optional(
+      Type.Boolean({
+        description: `A text question answered on one line (at most ${SHORT_TEXT_MAX} characters) instead of a paragraph`,
+      }),
+    ),
     showIf: Type.Optional(
       Type.Object(
         { question: QuestionKey, values: Type.Array(OptionValue, { minItems: 1, maxItems: 40 }) },

@@ -130,6 +130,19 @@ describe("the builder's draft", () => {
     expect(moveItem([1, 2, 3], 2, 1)).toEqual([1, 2, 3]);
   });
 
+  it("keeps a text question short only while it is a text question", () => {
+    const draft = emptyDraft();
+    const question = newQuestion("text", draft);
+    const section = draft.sections[0];
+    if (!section) throw new Error("no section");
+    section.questions = [{ ...question, short: true }];
+    const [sent] = fromDraft(draft).questions;
+    expect(sent?.short).toBe(true);
+    expect(toDraft(fromDraft(draft)).sections[0]?.questions[0]?.short).toBe(true);
+    section.questions = [{ ...question, type: "number", short: true }];
+    expect(fromDraft(draft).questions[0]).not.toHaveProperty("short");
+  });
+
   it("offers conditions only on earlier questions, with their answers and 'don't know'", () => {
     const draft = toDraft(FORM);
     const [area, , grade, why] = allQuestions(draft);

@@ -28,6 +28,8 @@ export type QuestionDraft = {
   allowDontKnow: boolean;
   min: string;
   max: string;
+  /** A text question answered on one line. */
+  short: boolean;
   showIfQuestion: string;
   showIfValues: string[];
   weighting: WeightingVariable | "";
@@ -116,6 +118,7 @@ function questionDraft(question: Question): QuestionDraft {
     allowDontKnow: question.allowDontKnow === true,
     min: question.min === undefined ? "" : String(question.min),
     max: question.max === undefined ? "" : String(question.max),
+    short: question.short === true,
     showIfQuestion: question.showIf?.question ?? "",
     showIfValues: question.showIf?.values ?? [],
     weighting: question.weighting ?? "",
@@ -142,6 +145,7 @@ export function newQuestion(type: QuestionType, draft: Draft): QuestionDraft {
     allowDontKnow: false,
     min: "",
     max: "",
+    short: false,
     showIfQuestion: "",
     showIfValues: [],
     weighting: "",
@@ -237,6 +241,7 @@ function toQuestion(question: QuestionDraft, section: TextDraft): Question {
     if (question.min.trim() && Number.isFinite(min)) out.min = min;
     if (question.max.trim() && Number.isFinite(max)) out.max = max;
   }
+  if (question.type === "text" && question.short) out.short = true;
   if (question.showIfQuestion) {
     out.showIf = { question: question.showIfQuestion, values: question.showIfValues };
   }

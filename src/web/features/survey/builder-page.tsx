@@ -8,6 +8,7 @@ import {
   type Questionnaire,
   type QuestionnaireListItem,
   type QuestionType,
+  SHORT_TEXT_MAX,
   WEIGHTING_VARIABLES,
   type WeightingVariable,
 } from "../../../contracts/survey.ts";
@@ -345,6 +346,16 @@ function QuestionFields({
           checked={question.allowDontKnow}
           error={errors.get(id("dk"))}
           onChange={(e) => patch({ allowDontKnow: e.target.checked })}
+        />
+      ) : null}
+      {question.type === "text" ? (
+        <CheckboxField
+          id={id("short")}
+          label={t("survey.builder.shortText")}
+          hint={t("survey.builder.shortTextHint", { max: SHORT_TEXT_MAX })}
+          checked={question.short}
+          error={errors.get(id("short"))}
+          onChange={(e) => patch({ short: e.target.checked })}
         />
       ) : null}
       {question.type === "number" ? (

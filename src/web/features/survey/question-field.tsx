@@ -1,6 +1,6 @@
 import { useTranslation } from "react-i18next";
 import { pickText } from "../../../contracts/localized-text.ts";
-import { type Answers, DONT_KNOW, type Question } from "../../../contracts/survey.ts";
+import { type Answers, DONT_KNOW, type Question, SHORT_TEXT_MAX } from "../../../contracts/survey.ts";
 import { useLocale } from "../../i18n/i18n.ts";
 
 /** The answer choices of a question in order, "don't know" last where allowed. */
@@ -97,6 +97,13 @@ export function QuestionField({
             min={question.min}
             max={question.max}
             onChange={(e) => onChange(e.target.value === "" ? null : e.target.value)}
+          />
+        ) : question.short ? (
+          <input
+            {...common}
+            type="text"
+            maxLength={SHORT_TEXT_MAX}
+            onChange={(e) => onChange(e.target.value || null)}
           />
         ) : (
           <textarea

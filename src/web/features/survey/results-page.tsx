@@ -309,11 +309,16 @@ function ResultsContent({ results }: { results: SurveyResults }) {
       <section className="content-section" aria-labelledby="menetelma-h">
         <h2 id="menetelma-h">{t("survey.results.methodHeading")}</h2>
         <p>
-          {t("survey.results.method", {
-            respondents: results.weighting.respondents,
-            year: results.weighting.marginsYear,
-            min: results.minimumCellSize,
-          })}
+          {t(
+            results.weighting.method === "post-stratification"
+              ? "survey.results.methodPostStratified"
+              : "survey.results.method",
+            {
+              respondents: results.weighting.respondents,
+              year: results.weighting.marginsYear,
+              min: results.minimumCellSize,
+            },
+          )}
         </p>
         <dl className="facts">
           <div>

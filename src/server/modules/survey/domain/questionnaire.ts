@@ -4,6 +4,7 @@ import {
   DONT_KNOW,
   type Question,
   type QuestionnaireInput,
+  SHORT_TEXT_MAX,
 } from "../../../../contracts/survey.ts";
 import type { Column, ColumnTable } from "./columns.ts";
 import type { DomainSpec, EstimateSpec } from "./report.ts";
@@ -52,6 +53,16 @@ export function checkQuestionnaire(input: QuestionnaireInput): SurveyIssue[] {
           `Tunnus ${question.key} on varattu painotusmuuttujan taustakysymykselle.`,
           `Nyckeln ${question.key} är reserverad för viktningsvariabelns bakgrundsfråga.`,
           `The key ${question.key} is reserved for the background question of that weighting variable.`,
+        ),
+      );
+    }
+    if (question.short && question.type !== "text") {
+      issues.push(
+        issue(
+          question.key,
+          "Vain tekstikysymys voi olla lyhyt.",
+          "Endast en textfråga kan vara kort.",
+          "Only a text question can be short.",
         ),
       );
     }
@@ -223,6 +234,17 @@ export function checkAnswers(
           ),
         );
       }
+      continue;
+    }
+    if (question.type === "text" && question.short && answer.length > SHORT_TEXT_MAX) {
+      issues.push(
+        issue(
+          question.key,
+          `Kirjoita lyhyt vastaus, enintään ${SHORT_TEXT_MAX} merkkiä.`,
+          `Skriv ett kort svar, högst ${SHORT_TEXT_MAX} tecken.`,
+          `Write a short answer of at most ${SHORT_TEXT_MAX} characters.`,
+        ),
+      );
       continue;
     }
     if (question.type === "number") {
