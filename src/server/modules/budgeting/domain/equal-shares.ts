@@ -548,8 +548,11 @@ export class EqualSharesEngine {
       if (hint >= 0 && status[hint] === 0) this.consider(hint, round);
       for (let i = 0; i < live; i++) {
         const j = order[i] as number;
-        if (this.best >= 0 && (bound[j] as number) > this.bestRho * (1 + TOL)) break;
+        // Skip what this round already evaluated (the hint) before the stop test: its bound is now its ρ of
+        // this round, no longer the lower bound `order` was sorted by, and stopping on it would pass over a
+        // later candidate with a smaller bound.
         if (status[j] !== 0 || boundRound[j] === round) continue;
+        if (this.best >= 0 && (bound[j] as number) > this.bestRho * (1 + TOL)) break;
         this.consider(j, round);
       }
       const best = this.best;
