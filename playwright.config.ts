@@ -19,9 +19,9 @@ export default defineConfig({
   fullyParallel: true,
   forbidOnly: Boolean(process.env.CI),
   retries: 0,
-  workers: process.env.CI ? 3 : 4,
-  // A test that visits several pages runs axe on each; on a busy 2-core machine that alone can take 30 s.
-  timeout: 60_000,
+  workers: process.env.CI ? 2 : 4,
+  // A test that visits several pages runs axe on each; on a busy 2-core machine that alone can take minutes.
+  timeout: 150_000,
   expect: { timeout: 10_000 },
   reporter: [["list"], ["json", { outputFile: "test-results/e2e.json" }]],
   // Traces of failed tests; a folder of its own, because Playwright empties it and test-results/ also
