@@ -62,7 +62,7 @@ test("a verified resident votes by keyboard, changes the vote, and finds the rec
   browser,
   request,
 }) => {
-  test.setTimeout(60_000);
+  test.setTimeout(180_000);
   const suffix = Date.now().toString(36);
   const staffAccount = await createAccount(request, `Sanna Virkailija ${suffix}`);
   expect(

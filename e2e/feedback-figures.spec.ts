@@ -21,7 +21,7 @@ test("the response-time figures are reached by keyboard and explain themselves",
   page,
   request,
 }) => {
-  test.setTimeout(120_000);
+  test.setTimeout(180_000);
   await visit(page, WEB_ROUTES.feedback);
   const link = page.getByRole("link", { name: fb("fi", "figures.link") });
   await link.focus();

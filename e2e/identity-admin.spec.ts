@@ -13,7 +13,7 @@ test("an admin grants and revokes roles, verifies a person in person, and reads 
   page,
   request,
 }) => {
-  test.setTimeout(120_000);
+  test.setTimeout(180_000);
   const suffix = Date.now().toString(36);
   const admin = await createAccount(request, `Aino Ylläpitäjä ${suffix}`);
   const target = await createAccount(request, `Toivo Kohde ${suffix}`);

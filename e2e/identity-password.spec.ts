@@ -8,7 +8,7 @@ const NEW_PASSWORD = "uusi-salasana-kesakuu-2031";
 test("password flow: register, confirm by e-mail, sign in, see the profile, sign out; then reset the password", async ({
   page,
 }) => {
-  test.setTimeout(120_000);
+  test.setTimeout(180_000);
   const email = uniqueEmail("salasana");
   const name = "Sanni Salasana";
   const main = page.getByRole("main");

@@ -42,7 +42,7 @@ test("staff enter a value and import a CSV with a bad row by keyboard; the desk 
   page,
   request,
 }) => {
-  test.setTimeout(60_000);
+  test.setTimeout(180_000);
   const person = await createAccount(request, `Sanna Seuraaja ${Date.now().toString(36)}`);
   await keskio(["users", "grant-role", person.email, "staff", "--scope", "yhteiset-palvelut"]);
   await signInContext(page, person.email);
