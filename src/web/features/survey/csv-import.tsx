@@ -1,9 +1,10 @@
-import { type ChangeEvent, type FormEvent, type ReactNode, useEffect, useId, useRef, useState } from "react";
+import { type ChangeEvent, type FormEvent, type ReactNode, useId, useState } from "react";
 import { useTranslation } from "react-i18next";
 import type { RequestOptions } from "../../api/client.ts";
 import type { ApiError } from "../../api/problem.ts";
 import { useSubmit } from "../../api/use-submit.ts";
 import { ErrorSummary, TextAreaField } from "../../components/form.tsx";
+import { ImportProblems } from "../../components/import-problems.tsx";
 import { ProblemAlert } from "../../components/request-status.tsx";
 
 /** One problem the server found in an import: its CSV record (the header is 1) and field, or the whole file. */
@@ -23,33 +24,17 @@ export function importProblemsOf(error: ApiError | undefined): ImportProblem[] {
   });
 }
 
-function ImportProblems({ problems, attempt }: { problems: ImportProblem[]; attempt: number }) {
+function ImportProblemList({ problems, attempt }: { problems: ImportProblem[]; attempt: number }) {
   const { t } = useTranslation();
-  const ref = useRef<HTMLDivElement>(null);
-  const titleId = useId();
-  // biome-ignore lint/correctness/useExhaustiveDependencies: focus follows each attempt, not each render.
-  useEffect(() => {
-    if (problems.length > 0) ref.current?.focus();
-  }, [attempt, problems.length]);
-  if (problems.length === 0) return null;
+  const messages = problems.map((p) =>
+    p.row === null
+      ? t("survey.rounds.import.fileError", { message: p.message })
+      : p.field
+        ? t("survey.rounds.import.rowFieldError", { row: p.row, field: p.field, message: p.message })
+        : t("survey.rounds.import.rowError", { row: p.row, message: p.message }),
+  );
   return (
-    <div ref={ref} className="error-summary" tabIndex={-1} role="alert" aria-labelledby={titleId}>
-      <h3 id={titleId} className="error-summary__title">
-        {t("survey.rounds.import.errorsTitle")}
-      </h3>
-      <ul className="error-summary__list">
-        {problems.map((p, index) => (
-          // biome-ignore lint/suspicious/noArrayIndexKey: one row may have several problems, in a fixed order.
-          <li key={index}>
-            {p.row === null
-              ? t("survey.rounds.import.fileError", { message: p.message })
-              : p.field
-                ? t("survey.rounds.import.rowFieldError", { row: p.row, field: p.field, message: p.message })
-                : t("survey.rounds.import.rowError", { row: p.row, message: p.message })}
-          </li>
-        ))}
-      </ul>
-    </div>
+    <ImportProblems title={t("survey.rounds.import.errorsTitle")} messages={messages} attempt={attempt} />
   );
 }
 
@@ -153,7 +138,7 @@ export function CsvImport<P, R>({
           </button>
         </div>
       </form>
-      <ImportProblems problems={problems} attempt={attempt} />
+      <ImportProblemList problems={problems} attempt={attempt} />
       {error && problems.length === 0 ? <ProblemAlert error={error} /> : null}
       <div role="status">{applied === null ? null : renderApplied(applied)}</div>
       {shown ? (

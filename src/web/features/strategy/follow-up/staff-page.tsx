@@ -1,4 +1,4 @@
-import { type ChangeEvent, type FormEvent, useEffect, useId, useRef, useState } from "react";
+import { type ChangeEvent, type FormEvent, useEffect, useId, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
 import {
@@ -26,6 +26,7 @@ import { useSubmit } from "../../../api/use-submit.ts";
 import { Breadcrumb } from "../../../components/breadcrumb.tsx";
 import { useDocumentTitle } from "../../../components/document-title.ts";
 import { ErrorSummary, SelectField, type SummaryItem, TextField } from "../../../components/form.tsx";
+import { ImportProblems } from "../../../components/import-problems.tsx";
 import { useLocalize } from "../../../components/localized.ts";
 import { LoadingStatus, ProblemAlert } from "../../../components/request-status.tsx";
 import { PageHeading } from "../../../components/route-focus.tsx";
@@ -318,31 +319,15 @@ function PreviewTable({ result, caption }: { result: ImportPreviewResult; captio
   );
 }
 
-function ImportProblems({ problems, attempt }: { problems: RowProblem[]; attempt: number }) {
+function ImportProblemList({ problems, attempt }: { problems: RowProblem[]; attempt: number }) {
   const { t } = useTranslation();
-  const ref = useRef<HTMLDivElement>(null);
-  const titleId = useId();
-  // biome-ignore lint/correctness/useExhaustiveDependencies: focus follows each attempt, not each render.
-  useEffect(() => {
-    if (problems.length > 0) ref.current?.focus();
-  }, [attempt, problems.length]);
-  if (problems.length === 0) return null;
+  const messages = problems.map((p) =>
+    p.row === null
+      ? t("strategy.staff.import.fileError", { message: p.message })
+      : t("strategy.staff.import.rowError", { row: p.row, message: p.message }),
+  );
   return (
-    <div ref={ref} className="error-summary" tabIndex={-1} role="alert" aria-labelledby={titleId}>
-      <h3 id={titleId} className="error-summary__title">
-        {t("strategy.staff.import.errorsTitle")}
-      </h3>
-      <ul className="error-summary__list">
-        {problems.map((p, index) => (
-          // biome-ignore lint/suspicious/noArrayIndexKey: one row may have several problems, in a fixed order.
-          <li key={index}>
-            {p.row === null
-              ? t("strategy.staff.import.fileError", { message: p.message })
-              : t("strategy.staff.import.rowError", { row: p.row, message: p.message })}
-          </li>
-        ))}
-      </ul>
-    </div>
+    <ImportProblems title={t("strategy.staff.import.errorsTitle")} messages={messages} attempt={attempt} />
   );
 }
 
@@ -396,7 +381,7 @@ function ImportOutcome({ flow, id }: { flow: ReturnType<typeof useImportFlow>; i
   const changing = counts ? counts.new + counts.changed : 0;
   return (
     <>
-      <ImportProblems problems={flow.problems} attempt={flow.attempt} />
+      <ImportProblemList problems={flow.problems} attempt={flow.attempt} />
       {flow.submission.error && flow.problems.length === 0 ? (
         <ProblemAlert error={flow.submission.error} />
       ) : null}
