@@ -56,7 +56,8 @@ export default defineConfig({
       stderr: "pipe",
     },
     {
-      command: "node bin/keskio.mjs serve --build-missing",
+      // With the labelled example data (services, survey rounds, opportunities) that several specs work on.
+      command: "node bin/keskio.mjs serve --build-missing --demo",
       url: `${BASE_URL}/readyz`,
       env: {
         PORT: String(PORT),

@@ -8,7 +8,7 @@ import { expectNoAxeViolations, type Locale, startInLocale, visit, waitForPage }
 
 // Issue 6's browser test: a resident reports with a photo, a handler answers and publishes, and the resident
 // sees the answer; axe checks every resident and handler page on the way. The services are the demo seed's
-// example services (a city defines its own), loaded with `keskio seed --demo`, which is idempotent.
+// example services (a city defines its own), which the server under test starts with (`keskio serve --demo`).
 
 type Tree = { [key: string]: string | Tree };
 const catalogues = new Map<Locale, Tree>();
@@ -34,19 +34,6 @@ async function newPage(browser: Browser): Promise<Page> {
   return context.newPage();
 }
 
-/** Loads the demo services; another process writing the SQLite file at that moment makes it wait and retry. */
-async function seedDemo(): Promise<void> {
-  for (let attempt = 1; ; attempt++) {
-    try {
-      await keskio(["seed", "--demo"]);
-      return;
-    } catch (error) {
-      if (attempt >= 5 || !/database is locked/.test(String(error))) throw error;
-      await new Promise((resolve) => setTimeout(resolve, 500 * attempt));
-    }
-  }
-}
-
 test("a resident reports with a photo, a handler answers, the resident sees the answer", async ({
   browser,
   page,
@@ -54,18 +41,7 @@ test("a resident reports with a photo, a handler answers, the resident sees the 
 }) => {
   // About 35 s on an idle 2-core machine; the margin is for a machine busy with other suites.
   test.setTimeout(150_000);
-  await seedDemo();
-  // The server keeps the services for a few seconds, so the seed shows once that copy has expired.
-  let services: FeedbackService[] = [];
-  await expect
-    .poll(
-      async () => {
-        services = (await (await request.get("/api/v1/feedback/services")).json()) as FeedbackService[];
-        return services.some((s) => s.code === SERVICE);
-      },
-      { timeout: 20_000 },
-    )
-    .toBe(true);
+  const services = (await (await request.get("/api/v1/feedback/services")).json()) as FeedbackService[];
   const service = services.find((s) => s.code === SERVICE);
   if (!service) throw new Error(`the demo seed has no service ${SERVICE}`);
   const suffix = Date.now().toString(36);

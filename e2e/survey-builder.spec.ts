@@ -30,10 +30,6 @@ async function tabTo(page: Page, text: string, limit = 60): Promise<void> {
 
 const activeId = (page: Page) => page.evaluate(() => document.activeElement?.id ?? "");
 
-test.beforeAll(async () => {
-  await keskio(["seed", "--demo"]);
-});
-
 test("staff build from the template by keyboard: a conditional question in Swedish, saved and previewed", async ({
   page,
   request,

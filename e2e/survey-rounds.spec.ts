@@ -30,10 +30,6 @@ const BAD_SAMPLE = [
 ].join("\n");
 const GOOD_SAMPLE = BAD_SAMPLE.replace("45+,,Jyränkö", "45+,male,Jyränkö");
 
-test.beforeAll(async () => {
-  await keskio(["seed"]);
-});
-
 async function fillTextArea(page: Page, section: string, text: string) {
   const region = page.getByRole("region", { name: section });
   await region.getByLabel(say("rounds.import.text")).fill(text);

@@ -66,12 +66,18 @@ export function buildProgram(io: CliIo): Command {
     .command("serve")
     .description("migrate the database, seed an empty one, and serve the API and web app")
     .option("--build-missing", "build the web app first when it is missing or older than its sources")
-    .action(async (options: { buildMissing?: boolean }) => {
+    .option(
+      "--demo",
+      "also load example data, labelled as such, for trying Keskiö out (as `keskio seed --demo`)",
+    )
+    .action(async (options: { buildMissing?: boolean; demo?: boolean }) => {
       const cfg = context.loadConfig();
       if (options.buildMissing) await ensureWebBuilt(cfg.webRoot, say);
       if (cfg.secretSource === "generated")
         say("generated a server secret for development (kept in the data folder)");
-      const server = await startServer(cfg, say);
+      const server = await startServer(cfg, say, { demo: options.demo === true });
+      if (options.demo)
+        say("example data is labelled esimerkkiaineisto / exempeldata / example data wherever it is shown");
       say(
         `Keskiö ${KESKIO_VERSION} listening on ${server.url} (${cfg.database.dialect}); public URL ${cfg.publicUrl}`,
       );

@@ -17,17 +17,22 @@ export interface RunningServer {
 
 /**
  * config → database → migrations → first-run seed → app → listen. The strategy is seeded only into an empty
- * database, so a city's own edits are never overwritten by a restart.
+ * database, so a city's own edits are never overwritten by a restart; `demo` also loads the example data.
  */
-export async function startServer(config: Config, log: (line: string) => void): Promise<RunningServer> {
+export async function startServer(
+  config: Config,
+  log: (line: string) => void,
+  options: { demo?: boolean } = {},
+): Promise<RunningServer> {
   const database = createDb(config.database);
   try {
     const applied = await migrateToLatest(database.db);
     if (applied.length > 0) log(`applied ${applied.length} migration(s): ${applied.join(", ")}`);
-    if (!(await isStrategyLoaded(database))) {
+    // The example data is loaded on every start that asks for it (the seeds are idempotent).
+    if (options.demo === true || !(await isStrategyLoaded(database))) {
       for (const module of modules) {
         if (!module.seed) continue;
-        const report = await module.seed(database, { demo: false, now: new Date() });
+        const report = await module.seed(database, { demo: options.demo === true, now: new Date() });
         log(`seeded ${report.module}: ${report.created} created`);
       }
     }

@@ -101,14 +101,20 @@ export function writeJson(value: unknown): string {
 // Every statement of this process passes here just before it runs, so a statement that may write counts as
 // a change of this connection; `PRAGMA data_version` changes when another connection (another process)
 // has committed. Together they tell a read cache whether anything may have changed since it read.
+// Kysely opens every transaction with a plain (deferred) `begin`: such a transaction reads first and asks for
+// the write lock only at its first write, and when another process (a `keskio` command beside the server) has
+// committed in between, SQLite answers "database is locked" at once, without waiting out busy_timeout.
+// `begin immediate` takes the write lock at the start, so a second writer waits its turn instead.
 const STATEMENT_CACHE_SIZE = 500;
+const BEGIN = /^\s*begin\s*;?\s*$/i;
 
 function trackChanges(sqlite: SQLite.Database): () => string {
   const prepare = sqlite.prepare.bind(sqlite);
   const dataVersion = prepare("PRAGMA data_version").pluck();
   let localWrites = 0;
   const cache = new Map<string, SQLite.Statement>();
-  sqlite.prepare = ((source: string) => {
+  sqlite.prepare = ((text: string) => {
+    const source = BEGIN.test(text) ? "begin immediate" : text;
     let statement = cache.get(source);
     if (!statement) {
       statement = prepare(source);

@@ -123,7 +123,11 @@ describeEachDialect("volunteering: suggestions, invitations, hours hygiene and e
       { code: "area", value: "keskusta" },
       { code: "time", count: 2 },
     ]);
-    expect(suggested.body).not.toMatch(/@example\.fi|Rantanen|"age"|67/);
+    // No e-mail, surname or age (Raili is 67); the random ids are left out, since one may contain "67".
+    const withoutIds = JSON.stringify(
+      list.map(({ volunteerId: _, ...rest }: { volunteerId: string }) => rest),
+    );
+    expect(withoutIds).not.toMatch(/@example\.fi|Rantanen|"age"|67/);
     expect(Object.keys(list[0]).sort()).toEqual(["invited", "name", "reasons", "score", "volunteerId"]);
     // Someone else's task is not theirs to look at.
     expect(
