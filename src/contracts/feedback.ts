@@ -238,6 +238,8 @@ export const QueueItem = Type.Object({
   firstResponseAt: Type.Union([Type.String(), Type.Null()]),
   /** No first response and the promise has passed, or open past the resolution target. */
   isOverdue: Type.Boolean(),
+  /** How far a broken promise was raised: 0 not at all, 1 to the unit's handlers, 2 also to its lead. */
+  escalationLevel: Type.Integer({ minimum: 0, maximum: 2 }),
 });
 export type QueueItem = Static<typeof QueueItem>;
 
@@ -248,6 +250,8 @@ export const QueueQuery = Type.Object({
   service: Type.Optional(Type.String({ maxLength: 400 })),
   assignee: Type.Optional(Type.String({ maxLength: 64, description: "a person id, 'me' or 'none'" })),
   overdue: Type.Optional(Type.Boolean()),
+  /** Only requests whose broken promise was escalated (by `keskio feedback digest`), open or not. */
+  escalated: Type.Optional(Type.Boolean()),
   /** "newest" (default) or "overdue": overdue first, then by the earliest promised response. */
   sort: Type.Optional(Type.Unsafe<"newest" | "overdue">(Type.String({ enum: ["newest", "overdue"] }))),
   page: Type.Optional(Type.Integer({ minimum: 1, maximum: 10000 })),

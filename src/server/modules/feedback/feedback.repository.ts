@@ -130,6 +130,8 @@ export interface RequestFilter {
   reporterId?: string;
   assignee?: string | null;
   overdueAt?: string;
+  /** Only requests escalated at least this far (1: to the handlers). */
+  escalatedFrom?: number;
   search?: string;
   serviceObject?: { id: string; type: string };
 }
@@ -271,6 +273,7 @@ function filtered(db: FeedbackDb, filter: RequestFilter) {
       ]),
     );
   }
+  if (filter.escalatedFrom !== undefined) query = query.where("escalationLevel", ">=", filter.escalatedFrom);
   if (filter.search) {
     // Only text anyone may read is searched: the moderated text, or the reporter's when they consented.
     const pattern = `%${filter.search.replaceAll(/[\\%_]/g, (c) => `\\${c}`).toLowerCase()}%`;

@@ -453,6 +453,7 @@ export class FeedbackDesk {
     else if (query.assignee) filter.assignee = query.assignee;
     const now = this.#now().toISOString();
     if (query.overdue) filter.overdueAt = now;
+    if (query.escalated) filter.escalatedFrom = 1;
     const pageSize = query.pageSize ?? 50;
     const page = query.page ?? 1;
     const order = query.sort === "overdue" ? { by: "overdue" as const, at: now } : { by: "newest" as const };
@@ -1041,6 +1042,7 @@ function toQueueItem(
     isOverdue:
       open &&
       ((row.firstResponseAt === null && row.expectedFirstResponseAt < now) || row.expectedResolutionAt < now),
+    escalationLevel: row.escalationLevel,
   };
 }
 

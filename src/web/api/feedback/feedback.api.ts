@@ -24,6 +24,7 @@ export type QueueFilter = {
   status: RequestStatus | "";
   assignee: string;
   overdue: boolean;
+  escalated: boolean;
   page: number;
 };
 

@@ -144,6 +144,8 @@ describe("filters in the URL", () => {
       overdue: true,
     });
     expect(readQueueFilter(new URLSearchParams("overdue=1")).overdue).toBe(false);
+    expect(readQueueFilter(new URLSearchParams("escalated=true")).escalated).toBe(true);
+    expect(readQueueFilter(new URLSearchParams("escalated=yes")).escalated).toBe(false);
   });
 
   it("sends only what narrows anything", () => {

@@ -52,6 +52,7 @@ export function readQueueFilter(params: URLSearchParams): QueueFilter {
     status: readStatus(params.get("status")),
     assignee: params.get("assignee") ?? "",
     overdue: params.get("overdue") === "true",
+    escalated: params.get("escalated") === "true",
     page: readPage(params.get("page")),
   };
 }

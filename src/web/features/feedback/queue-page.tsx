@@ -24,7 +24,7 @@ import {
 import { CheckboxField } from "./fields.tsx";
 import { Pagination } from "./pagination.tsx";
 import { ServiceOptions } from "./service-picker.tsx";
-import { OverdueBadge, RequestStatusBadge } from "./status-badge.tsx";
+import { EscalatedBadge, OverdueBadge, RequestStatusBadge } from "./status-badge.tsx";
 import "./feedback.css";
 
 const PAGE_SIZE = 50;
@@ -41,7 +41,7 @@ function QueueFilters({ filter, services }: { filter: QueueFilter; services: Fee
       const value = String(data.get(name) ?? "");
       if (value) next.set(name, value);
     }
-    if (data.get("overdue") === "true") next.set("overdue", "true");
+    for (const name of ["overdue", "escalated"]) if (data.get(name) === "true") next.set(name, "true");
     setSearchParams(next);
   }
   return (
@@ -94,6 +94,14 @@ function QueueFilters({ filter, services }: { filter: QueueFilter; services: Fee
         defaultChecked={filter.overdue}
         key={`o${String(filter.overdue)}`}
       />
+      <CheckboxField
+        id={`${id}-escalated`}
+        name="escalated"
+        value="true"
+        label={t("feedback.queue.escalatedOnly")}
+        defaultChecked={filter.escalated}
+        key={`e${String(filter.escalated)}`}
+      />
       <div className="button-row">
         <button type="submit" className="button">
           {t("feedback.list.apply")}
@@ -140,6 +148,12 @@ function QueueTable({ items }: { items: QueueItem[] }) {
                     <>
                       {" "}
                       <OverdueBadge />
+                    </>
+                  ) : null}
+                  {item.escalationLevel > 0 ? (
+                    <>
+                      {" "}
+                      <EscalatedBadge level={item.escalationLevel} />
                     </>
                   ) : null}
                   <span className="feedback-muted">

@@ -14,3 +14,13 @@ export function OverdueBadge() {
   const { t } = useTranslation();
   return <span className="feedback-status feedback-status--overdue">{t("feedback.queue.overdue")}</span>;
 }
+
+/** "Escalated" in words: the broken promise was raised to the unit's handlers (1) or also to its lead (2). */
+export function EscalatedBadge({ level }: { level: number }) {
+  const { t } = useTranslation();
+  return (
+    <span className="feedback-status feedback-status--escalated">
+      {t(level >= 2 ? "feedback.queue.escalatedLead" : "feedback.queue.escalated")}
+    </span>
+  );
+}
