@@ -396,6 +396,10 @@ describeEachDialect("feedback web API", (dialect) => {
     ];
     expect(await texts()).toEqual(["Penkki on rikki.", "Penkki on rikki."]);
     expect(await texts()).toEqual(["Penkki on rikki.", "Penkki on rikki."]);
+    // A kept page goes out as the text serialised the first time, as JSON, byte for byte the same.
+    const [first, kept] = [await anon.get(url), await anon.get(url)];
+    expect(kept.headers["content-type"]).toBe("application/json; charset=utf-8");
+    expect(kept.body).toBe(first.body);
     // A moderator hides it: both lists drop it at once.
     await moderator.post(`/api/v1/feedback/handling/requests/${created.id}/moderation`, {
       visibility: "hidden",

@@ -26,6 +26,25 @@ const allDay = defineWorkingCalendar({
 });
 
 describe("getWallTime and resolveWallTime", () => {
+  it("answers each zone and millisecond on its own when one second is asked about repeatedly", () => {
+    // The wall time of the last second is remembered per zone; zones, milliseconds and the next second differ.
+    const at = Date.parse("2025-03-30T00:59:59.250Z"); // 02:59:59 EET, one second before summer time
+    expect(getWallTime(new Date(at), "Europe/Helsinki")).toMatchObject({
+      hour: 2,
+      second: 59,
+      millisecond: 250,
+    });
+    expect(getWallTime(new Date(at + 500), "Europe/Helsinki")).toMatchObject({ hour: 2, millisecond: 750 });
+    expect(getWallTime(new Date(at + 500), "America/New_York")).toMatchObject({ day: 29, hour: 20 });
+    expect(getWallTime(new Date(at + 750), "Europe/Helsinki")).toMatchObject({
+      hour: 4,
+      second: 0,
+      millisecond: 0,
+    });
+    expect(getWallTime(new Date(at), "Europe/Helsinki")).toMatchObject({ hour: 2, millisecond: 250 });
+    expect(addWorkingHours(new Date(at), 1, allDay).toISOString()).toBe("2025-03-30T01:59:59.250Z");
+  });
+
   it("reads Helsinki winter and summer time", () => {
     expect(getWallTime(utc("2025-01-15T10:00:00Z"), "Europe/Helsinki")).toMatchObject({
       hour: 12,

@@ -224,16 +224,28 @@ function formatterFor(timeZone: string): Intl.DateTimeFormat {
   return formatter;
 }
 
+// The last second each zone was asked about, and its wall time: formatToParts is the costly step of a
+// create (two promises from one instant, many creates per second), and a second shows one wall time.
+const lastSecond = new Map<string, { whole: number; wall: number }>();
+
 // Wall-clock time of an instant, encoded as if the wall time were UTC (so offset = wall − instant).
 function toWallMs(ms: number, timeZone: string): number {
   const whole = Math.floor(ms / 1000) * 1000;
+  const last = lastSecond.get(timeZone);
+  if (last?.whole === whole) return last.wall + (ms - whole);
+  const wall = wholeSecondWallMs(whole, timeZone);
+  lastSecond.set(timeZone, { whole, wall });
+  return wall + (ms - whole);
+}
+
+function wholeSecondWallMs(whole: number, timeZone: string): number {
   const fields: Record<string, string> = {};
   for (const part of formatterFor(timeZone).formatToParts(whole)) fields[part.type] = part.value;
   const year = fields.era === "BC" ? 1 - Number(fields.year) : Number(fields.year);
   const date = new Date(0);
   date.setUTCFullYear(year, Number(fields.month) - 1, Number(fields.day));
   date.setUTCHours(Number(fields.hour), Number(fields.minute), Number(fields.second), 0);
-  return date.getTime() + (ms - whole);
+  return date.getTime();
 }
 
 // The instant of a wall time. Offsets a day either side bracket any single transition; a candidate is kept
