@@ -1,4 +1,5 @@
 import type { ModuleManifest } from "../platform/module.ts";
+import { addressesModule } from "./addresses/index.ts";
 import { budgetingModule } from "./budgeting/index.ts";
 import { feedbackModule } from "./feedback/index.ts";
 import { identityModule } from "./identity/index.ts";
@@ -9,6 +10,7 @@ import { volunteeringModule } from "./volunteering/index.ts";
 /** The modules this installation runs, in dependency order (identity first, strategy before its feeders). */
 export const modules: readonly ModuleManifest[] = [
   identityModule,
+  addressesModule,
   strategyModule,
   budgetingModule,
   surveyModule,

@@ -69,7 +69,8 @@ export interface CommandContext {
  * line adds `commands`. Other modules import a module only through its index.ts, which exports its manifest.
  */
 export interface ModuleManifest {
-  name: ModuleName | "identity";
+  /** A module of the front page, or one of the shared services (identity, the address register). */
+  name: ModuleName | "identity" | "addresses";
   /** Whether residents can use it on this installation (the front page lists only what works). */
   available: boolean;
   /** Where its public pages start. */

@@ -14,6 +14,7 @@ import * as volunteeringInvitations from "./202611290500_volunteering_invitation
 import * as budgetingImages from "./202611290510_budgeting_images.ts";
 import * as feedbackPublicListIndex from "./202611290510_feedback_public_list_index.ts";
 import * as feedbackEscalation from "./202611290520_feedback_escalation.ts";
+import * as addressesRegister from "./202611290900_addresses_register.ts";
 
 /**
  * Every migration, by name, in the order they run. Listed statically (not read from the folder at run time)
@@ -35,4 +36,5 @@ export const migrations: Record<string, Migration> = {
   "202611290510_budgeting_images": budgetingImages,
   "202611290510_feedback_public_list_index": feedbackPublicListIndex,
   "202611290520_feedback_escalation": feedbackEscalation,
+  "202611290900_addresses_register": addressesRegister,
 };
