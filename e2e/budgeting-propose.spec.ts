@@ -1,28 +1,18 @@
-import { readFileSync } from "node:fs";
 import { type APIRequestContext, expect, test } from "@playwright/test";
 import type { ProposalDetail } from "../src/contracts/budgeting.ts";
 import type { SessionInfo } from "../src/contracts/identity.ts";
 import { jpegWithMetadata } from "../src/server/lib/images/test-images.ts";
 import { HEINOLA_VIEW } from "../src/web/components/map/projection.ts";
 import { createAccount, keskio, signInContext } from "./identity-support.ts";
-import { expectNoAxeViolations, visit } from "./support.ts";
+import { expectNoAxeViolations, message, visit } from "./support.ts";
 
 // Issue 5 §6: a resident proposes with a photo and a place chosen on the map, by keyboard alone; the photo
 // is stored without the camera's metadata and shows on the proposal page with its description, beside a
 // map of the place. Tiles are refused, as offline: the pages must work and pass axe without them.
 
-type Tree = { [key: string]: string | Tree };
-const CATALOGUE = JSON.parse(
-  readFileSync(new URL("../src/web/i18n/modules/budgeting.fi.json", import.meta.url), "utf8"),
-) as Tree;
-
 /** A Finnish interface string of the budgeting module, with {{values}} filled in. */
-function fi(key: string, values: Record<string, string | number> = {}): string {
-  let node: string | Tree | undefined = CATALOGUE;
-  for (const part of key.split(".")) node = typeof node === "object" ? node[part] : undefined;
-  if (typeof node !== "string") throw new Error(`no budgeting message ${key}`);
-  return node.replace(/\{\{\s*(\w+)\s*\}\}/g, (_, name: string) => String(values[name] ?? ""));
-}
+const fi = (key: string, values: Record<string, string | number> = {}) =>
+  message("fi", `budgeting.${key}`, values);
 
 async function send(request: APIRequestContext, method: "POST" | "PUT", path: string, data?: unknown) {
   const { csrfToken } = (await (await request.get("/api/v1/auth/session")).json()) as SessionInfo;

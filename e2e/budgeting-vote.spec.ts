@@ -1,21 +1,11 @@
-import { readFileSync } from "node:fs";
 import { type APIRequestContext, expect, type Page, test } from "@playwright/test";
 import type { SessionInfo } from "../src/contracts/identity.ts";
 import { createAccount, horizontalOverflow, keskio, signInContext } from "./identity-support.ts";
-import { expectNoAxeViolations, visit } from "./support.ts";
-
-type Tree = { [key: string]: string | Tree };
-const CATALOGUE = JSON.parse(
-  readFileSync(new URL("../src/web/i18n/modules/budgeting.fi.json", import.meta.url), "utf8"),
-) as Tree;
+import { expectNoAxeViolations, message, visit } from "./support.ts";
 
 /** A Finnish interface string of the budgeting module. */
-function fi(key: string): string {
-  let node: string | Tree | undefined = CATALOGUE;
-  for (const part of key.split(".")) node = typeof node === "object" ? node[part] : undefined;
-  if (typeof node !== "string") throw new Error(`no budgeting message ${key}`);
-  return node;
-}
+const fi = (key: string, values: Record<string, string | number> = {}) =>
+  message("fi", `budgeting.${key}`, values);
 
 /** A write as the browser makes it, with the CSRF token of a fresh session answer. */
 async function send(request: APIRequestContext, method: "POST" | "PUT", path: string, data?: unknown) {
@@ -167,7 +157,7 @@ test("a verified resident votes by keyboard, changes the vote, and finds the rec
   await page.keyboard.type(finalCode);
   await page.keyboard.press("Enter");
   await expect(page.getByTestId("receipt-result")).toHaveText(
-    fi("results.receiptFound_other").replace("{{code}}", finalCode).replace("{{count}}", "3"),
+    fi("results.receiptFound_other", { code: finalCode, count: 3 }),
   );
   await expectNoAxeViolations(page, "results with receipt check");
   await visit(page, `/budgeting/rounds/${round.id}`, "round");

@@ -1,21 +1,12 @@
-import { readFileSync } from "node:fs";
 import { expect, test } from "@playwright/test";
 import type { FeedbackFigures } from "../src/contracts/feedback-figures.ts";
 import { WEB_ROUTES } from "../src/contracts/web-routes.ts";
-import { expectNoAxeViolations, type Locale, startInLocale, visit, waitForPage } from "./support.ts";
+import { expectNoAxeViolations, type Locale, message, startInLocale, visit, waitForPage } from "./support.ts";
 
 // Issue 6 §4's public page: how the response-time promise is kept, reached from /feedback by keyboard,
 // with the chart's summary sentence and data tables, checked with axe in Finnish and Swedish.
 
-type Tree = { [key: string]: string | Tree };
-
-function fb(locale: Locale, key: string): string {
-  const file = new URL(`../src/web/i18n/modules/feedback.${locale}.json`, import.meta.url);
-  let node: string | Tree | undefined = JSON.parse(readFileSync(file, "utf8")) as Tree;
-  for (const part of key.split(".")) node = typeof node === "object" ? node[part] : undefined;
-  if (typeof node !== "string") throw new Error(`no message feedback.${key} in ${locale}`);
-  return node;
-}
+const fb = (locale: Locale, key: string) => message(locale, `feedback.${key}`);
 
 test("the response-time figures are reached by keyboard and explain themselves", async ({
   page,

@@ -1,24 +1,14 @@
-import { readFileSync } from "node:fs";
 import { expect, test } from "@playwright/test";
 import { WEB_ROUTES } from "../src/contracts/web-routes.ts";
 import { createAccount, keskio, signInContext } from "./identity-support.ts";
-import { expectNoAxeViolations, waitForPage } from "./support.ts";
+import { expectNoAxeViolations, message, waitForPage } from "./support.ts";
 
 // Issue 6 §2 in the browser: staff create a service with a required single-value-list question (using the
 // keyboard to reorder and remove questions), and a resident reporting in it is asked that question.
 
-type Tree = { [key: string]: string | Tree };
-const catalogue = JSON.parse(
-  readFileSync(new URL("../src/web/i18n/modules/feedback.fi.json", import.meta.url), "utf8"),
-) as Tree;
-
 /** A Finnish feedback interface string, with {{values}} filled in. */
-function fb(key: string, values: Record<string, string | number> = {}): string {
-  let node: string | Tree | undefined = catalogue;
-  for (const part of key.split(".")) node = typeof node === "object" ? node[part] : undefined;
-  if (typeof node !== "string") throw new Error(`no message feedback.${key}`);
-  return node.replace(/\{\{\s*(\w+)\s*\}\}/g, (_, name: string) => String(values[name] ?? ""));
-}
+const fb = (key: string, values: Record<string, string | number> = {}) =>
+  message("fi", `feedback.${key}`, values);
 const sa = (key: string, values: Record<string, string | number> = {}) => fb(`serviceAdmin.${key}`, values);
 
 test("staff create a service with a required choice question, and a resident is asked it", async ({

@@ -1,30 +1,17 @@
-import { readFileSync } from "node:fs";
 import { type Browser, expect, type Page, test } from "@playwright/test";
 import type { FeedbackService, HandlerRequestDetail } from "../src/contracts/feedback.ts";
 import { WEB_ROUTES } from "../src/contracts/web-routes.ts";
 import { jpegWithMetadata } from "../src/server/lib/images/test-images.ts";
 import { createAccount, horizontalOverflow, keskio, signInContext, uniqueEmail } from "./identity-support.ts";
-import { expectNoAxeViolations, type Locale, startInLocale, visit, waitForPage } from "./support.ts";
+import { expectNoAxeViolations, type Locale, message, startInLocale, visit, waitForPage } from "./support.ts";
 
 // Issue 6's browser test: a resident reports with a photo, a handler answers and publishes, and the resident
 // sees the answer; axe checks every resident and handler page on the way. The services are the demo seed's
 // example services (a city defines its own), which the server under test starts with (`keskio serve --demo`).
 
-type Tree = { [key: string]: string | Tree };
-const catalogues = new Map<Locale, Tree>();
-
 /** A feedback interface string (src/web/i18n/modules/feedback.<locale>.json), with {{values}} filled in. */
 function fb(locale: Locale, key: string, values: Record<string, string | number> = {}): string {
-  let catalogue = catalogues.get(locale);
-  if (!catalogue) {
-    const file = new URL(`../src/web/i18n/modules/feedback.${locale}.json`, import.meta.url);
-    catalogue = JSON.parse(readFileSync(file, "utf8")) as Tree;
-    catalogues.set(locale, catalogue);
-  }
-  let node: string | Tree | undefined = catalogue;
-  for (const part of key.split(".")) node = typeof node === "object" ? node[part] : undefined;
-  if (typeof node !== "string") throw new Error(`no message feedback.${key} in ${locale}`);
-  return node.replace(/\{\{\s*(\w+)\s*\}\}/g, (_, name: string) => String(values[name] ?? ""));
+  return message(locale, `feedback.${key}`, values);
 }
 
 const SERVICE = "katujen-kunnossapito";

@@ -1,4 +1,3 @@
-import { readFileSync } from "node:fs";
 import { type APIRequestContext, expect, test } from "@playwright/test";
 import type { FeedbackService, PublicRequest, QueuePage } from "../src/contracts/feedback.ts";
 import type { SessionInfo } from "../src/contracts/identity.ts";
@@ -12,18 +11,8 @@ import { expectNoAxeViolations, message, visit, waitForPage } from "./support.ts
 // list's map that Tab reaches and Enter opens, and its own page shows the place. Tiles are refused here, as
 // offline: the maps must work and pass axe without them.
 
-type Tree = { [key: string]: string | Tree };
-const feedbackTexts = JSON.parse(
-  readFileSync(new URL("../src/web/i18n/modules/feedback.fi.json", import.meta.url), "utf8"),
-) as Tree;
-
 /** A Finnish feedback interface string, with {{values}} filled in. */
-function fb(key: string, values: Record<string, string> = {}): string {
-  let node: string | Tree | undefined = feedbackTexts;
-  for (const part of key.split(".")) node = typeof node === "object" ? node[part] : undefined;
-  if (typeof node !== "string") throw new Error(`no message feedback.${key}`);
-  return node.replace(/\{\{\s*(\w+)\s*\}\}/g, (_, name: string) => values[name] ?? "");
-}
+const fb = (key: string, values: Record<string, string> = {}) => message("fi", `feedback.${key}`, values);
 
 /** A write as the app makes it, with the CSRF token of the caller's session. */
 async function postJson(request: APIRequestContext, path: string, data: unknown) {

@@ -1,4 +1,3 @@
-import { readFileSync } from "node:fs";
 import { expect, type Page, test } from "@playwright/test";
 import type {
   GoalDetail,
@@ -10,18 +9,9 @@ import { WEB_ROUTES } from "../src/contracts/web-routes.ts";
 import { createAccount, horizontalOverflow, keskio, signInContext } from "./identity-support.ts";
 import { expectNoAxeViolations, message, text, visit, waitForPage } from "./support.ts";
 
-type Tree = { [key: string]: string | Tree };
-const strategyTexts = JSON.parse(
-  readFileSync(new URL("../src/web/i18n/modules/strategy.fi.json", import.meta.url), "utf8"),
-) as Tree;
-
 /** A Finnish string of the strategy module's own catalogue (mounted under `strategy`). */
-function say(key: string, values: Record<string, string | number> = {}): string {
-  let node: string | Tree | undefined = strategyTexts;
-  for (const part of key.split(".")) node = typeof node === "object" ? node[part] : undefined;
-  if (typeof node !== "string") throw new Error(`no message strategy.${key}`);
-  return node.replace(/\{\{\s*(\w+)\s*\}\}/g, (_, name: string) => String(values[name] ?? ""));
-}
+const say = (key: string, values: Record<string, string | number> = {}) =>
+  message("fi", `strategy.${key}`, values);
 
 async function api<T>(page: Page, path: string): Promise<T> {
   const response = await page.request.get(path, { headers: { "Accept-Language": "fi" } });

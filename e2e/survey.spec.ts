@@ -1,26 +1,16 @@
-import { readFileSync } from "node:fs";
 import { expect, type Page, test } from "@playwright/test";
 import type { CallList, RoundSummary, SurveyResults } from "../src/contracts/survey.ts";
 import { WEB_ROUTES } from "../src/contracts/web-routes.ts";
 import { createAccount, keskio, signInContext } from "./identity-support.ts";
-import { expectNoAxeViolations, visit, waitForPage } from "./support.ts";
+import { expectNoAxeViolations, message, visit, waitForPage } from "./support.ts";
 
 // The resident survey in the browser: an interviewer runs a phone interview from the call list to the saved
 // interview with the keyboard alone, and the results page shows each question's chart, summary and tables.
 // Both run on the labelled example data the server under test starts with (`keskio serve --demo`); every page state visited is checked with axe.
 
-type Tree = { [key: string]: string | Tree };
-const catalogue = JSON.parse(
-  readFileSync(new URL("../src/web/i18n/modules/survey.fi.json", import.meta.url), "utf8"),
-) as Tree;
-
 /** An interface string of the survey module (Finnish), with {{placeholders}} filled in. */
-function say(key: string, values: Record<string, string | number> = {}): string {
-  let node: string | Tree | undefined = catalogue;
-  for (const part of key.split(".")) node = typeof node === "object" ? node[part] : undefined;
-  if (typeof node !== "string") throw new Error(`no survey message ${key}`);
-  return node.replace(/\{\{\s*(\w+)\s*\}\}/g, (_, name: string) => String(values[name] ?? ""));
-}
+const say = (key: string, values: Record<string, string | number> = {}) =>
+  message("fi", `survey.${key}`, values);
 
 async function api<T>(page: Page, path: string): Promise<T> {
   const response = await page.request.get(path, { headers: { "Accept-Language": "fi" } });
