@@ -242,7 +242,8 @@ export function ErrorSummary({
       {items.length > 0 ? (
         <ul className="error-summary__list">
           {items.map((item) => (
-            <li key={item.fieldId}>
+            // One field may have several problems (e.g. required in two languages): the key is both.
+            <li key={`${item.fieldId}\u0000${item.message}`}>
               <a href={`#${item.fieldId}`} onClick={(event) => focusField(event, item.fieldId)}>
                 {item.message}
               </a>
