@@ -1,3 +1,4 @@
+import { readFileSync } from "node:fs";
 import { expect, type Page, test } from "@playwright/test";
 import type { RoundDesk } from "../src/contracts/survey.ts";
 import { WEB_ROUTES } from "../src/contracts/web-routes.ts";
@@ -103,6 +104,22 @@ test("staff open a round, import population cells and a sample with one bad row,
   await expect(sample.getByRole("table", { name: say("rounds.sample.codesCaption") })).toBeVisible();
   await expect(sample.getByRole("row", { name: /Esimerkki A/ })).toContainText(/[2-9A-Z]{10}/);
   await expectNoAxeViolations(page, "sample imported, codes shown");
+  // The codes are shown only now, so they can be saved for the letters' mail merge, by keyboard.
+  const shown =
+    (await sample
+      .getByRole("row", { name: /Esimerkki A/ })
+      .locator("code")
+      .textContent()) ?? "";
+  const downloading = page.waitForEvent("download");
+  await sample.getByRole("link", { name: say("rounds.sample.downloadCodes") }).focus();
+  await page.keyboard.press("Enter");
+  const download = await downloading;
+  const file = readFileSync((await download.path()) ?? "", "utf8");
+  const lines = file.split("\r\n");
+  expect(lines[0]).toBe("\uFEFFlabel,code");
+  expect(lines[1]).toBe(`Esimerkki A,${shown}`);
+  expect(lines[2]).toMatch(/^Esimerkki B,[2-9A-Z-]{10,}$/);
+  expect(lines.slice(3)).toEqual([""]);
 
   // A quota by keyboard alone: focus the cell, type, Enter submits.
   const cell = page.getByLabel(say("rounds.quotas.cellLabel", { ageGroup: "15-44", area: "Keskusta" }));

@@ -1,4 +1,5 @@
 import type { Kysely } from "kysely";
+import { csvCell } from "../../contracts/csv.ts";
 import type { AnyDb } from "../db/db.ts";
 import { readJson, writeJson } from "../db/db.ts";
 import { newId } from "../lib/ids.ts";
@@ -115,15 +116,8 @@ export function auditToCsv(records: readonly AuditRecord[]): string {
       JSON.stringify(r.details),
       r.requestId,
     ]
-      .map(csvField)
+      .map(csvCell)
       .join(","),
   );
   return `${[header.join(","), ...lines].join("\r\n")}\r\n`;
-}
-
-function csvField(value: string | null): string {
-  if (value === null) return "";
-  // A leading =, +, - or @ would be run as a formula by spreadsheet programs (CSV injection).
-  const safe = /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
-  return /[",\r\n]/.test(safe) ? `"${safe.replaceAll('"', '""')}"` : safe;
 }

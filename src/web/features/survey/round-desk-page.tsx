@@ -1,4 +1,4 @@
-import { type FormEvent, type ReactNode, useState } from "react";
+import { type FormEvent, type ReactNode, useMemo, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link, useParams } from "react-router";
 import type {
@@ -22,6 +22,7 @@ import {
 import { useApiResource } from "../../api/use-api-resource.ts";
 import { useSubmit } from "../../api/use-submit.ts";
 import { Breadcrumb } from "../../components/breadcrumb.tsx";
+import { CsvDownloadLink } from "../../components/csv-download.tsx";
 import { useDocumentTitle } from "../../components/document-title.ts";
 import { ErrorSummary, type SummaryItem } from "../../components/form.tsx";
 import { useLocalize } from "../../components/localized.ts";
@@ -241,11 +242,20 @@ function SamplePreviewTable({ rows }: { rows: SamplePreviewRow[] }) {
   );
 }
 
-function SampleCodes({ codes }: { codes: { label: string; code: string }[] }) {
+// For a mail merge of the invitation letters; the sample's own column names, as in the imported file.
+const CODE_FILE_HEADER = ["label", "code"];
+
+function SampleCodes({ slug, codes }: { slug: string; codes: { label: string; code: string }[] }) {
   const { t } = useTranslation();
+  const rows = useMemo(() => codes.map((c) => [c.label, c.code]), [codes]);
   return (
     <>
       <p>{t("survey.rounds.sample.imported", { count: codes.length })}</p>
+      <p>
+        <CsvDownloadLink filename={`${slug}-codes.csv`} header={CODE_FILE_HEADER} rows={rows}>
+          {t("survey.rounds.sample.downloadCodes")}
+        </CsvDownloadLink>
+      </p>
       <ScrollTable caption={t("survey.rounds.sample.codesCaption")}>
         <thead>
           <tr>
@@ -416,7 +426,7 @@ function Desk({ slug }: { slug: string }) {
             preview={(csv, options) => previewSample(slug, csv, options)}
             renderPreview={(preview) => <SamplePreviewTable rows={preview.rows} />}
             apply={(csv, options) => importSample(slug, csv, options)}
-            renderApplied={(result) => <SampleCodes codes={result.codes} />}
+            renderApplied={(result) => <SampleCodes slug={slug} codes={result.codes} />}
             onApplied={reload}
           />
           <QuotaSection desk={data} onChanged={reload} />
