@@ -65,9 +65,11 @@ export default defineConfig({
         KESKIO_DATABASE_URL: `sqlite:${process.env.KESKIO_E2E_DATABASE}`,
         NODE_ENV: "test",
         KESKIO_SECRET: E2E_SERVER.secret,
-        // Every browser test registers its people from 127.0.0.1; the default (10 an hour) suits one address
-        // of real people, not a whole suite. The limit itself is tested in the identity module's tests.
+        // Every browser test registers its people and sends its reports from 127.0.0.1; the defaults (10
+        // accounts, 30 reports an hour) suit one address of real people, not a whole suite. The limits
+        // themselves are tested in the identity and feedback modules' tests.
         KESKIO_REGISTRATIONS_PER_ADDRESS_HOUR: "1000",
+        KESKIO_FEEDBACK_REPORTS_PER_ADDRESS_HOUR: "1000",
         // No map tiles from the internet: this machine's network is closed, and a page whose tile images wait
         // on a failing lookup does not finish loading. The maps work the same on their plain background.
         KESKIO_MAP_TILE_URL: "off",

@@ -31,6 +31,33 @@ describe("loadConfig", () => {
     ).toThrow(ConfigError);
   });
 
+  it("limits new service requests per address, person and Open311 key, each raisable, and refuses nonsense", () => {
+    expect(loadConfig({ KESKIO_SECRET: SECRET }).feedback).toEqual({
+      reportsPerAddressHour: 30,
+      reportsPerPersonHour: 60,
+      open311ReportsPerKeyHour: 2000,
+    });
+    const raised = loadConfig({
+      KESKIO_SECRET: SECRET,
+      KESKIO_FEEDBACK_REPORTS_PER_ADDRESS_HOUR: "200",
+      KESKIO_FEEDBACK_REPORTS_PER_PERSON_HOUR: "100",
+      KESKIO_OPEN311_REPORTS_PER_KEY_HOUR: "50000",
+    });
+    expect(raised.feedback).toEqual({
+      reportsPerAddressHour: 200,
+      reportsPerPersonHour: 100,
+      open311ReportsPerKeyHour: 50000,
+    });
+    for (const bad of ["0", "-5", "many", "1.5"]) {
+      expect(() =>
+        loadConfig({ KESKIO_SECRET: SECRET, KESKIO_FEEDBACK_REPORTS_PER_ADDRESS_HOUR: bad }),
+      ).toThrow(/KESKIO_FEEDBACK_REPORTS_PER_ADDRESS_HOUR/);
+    }
+    expect(() => loadConfig({ KESKIO_SECRET: SECRET, KESKIO_OPEN311_REPORTS_PER_KEY_HOUR: "x" })).toThrow(
+      ConfigError,
+    );
+  });
+
   it("shows OpenStreetMap's tiles by default, lets the operator change or turn them off, and refuses nonsense", () => {
     expect(loadConfig({ KESKIO_SECRET: SECRET }).map).toEqual({
       tileUrl: "https://tile.openstreetmap.org/{z}/{x}/{y}.png",

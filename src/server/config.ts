@@ -39,6 +39,18 @@ export interface Config {
     sessionIdleMinutes: number;
     sessionAbsoluteHours: number;
   };
+  /** Limits on new service requests (issue 6): counted in each server process's memory, per hour. */
+  feedback: {
+    /**
+     * Requests one client address may send without signing in (the web form, and Open311 clients). A
+     * library's public computers, or an Open311 integration posting from one server, may need more.
+     */
+    reportsPerAddressHour: number;
+    /** Requests one signed-in person may send from the web (staff recording requests are not limited). */
+    reportsPerPersonHour: number;
+    /** Requests one Open311 API key may send, from all its addresses together. */
+    open311ReportsPerKeyHour: number;
+  };
 }
 
 /** Where the web app's maps fetch tiles, the one origin the CSP lets images come from, and their credit. */
@@ -97,6 +109,11 @@ export function loadConfig(environment: Env = process.env, options: { cwd?: stri
     sessionIdleMinutes: parsePositiveInt(environment, "KESKIO_SESSION_IDLE_MINUTES", 120),
     sessionAbsoluteHours: parsePositiveInt(environment, "KESKIO_SESSION_ABSOLUTE_HOURS", 12),
   };
+  const feedback = {
+    reportsPerAddressHour: parsePositiveInt(environment, "KESKIO_FEEDBACK_REPORTS_PER_ADDRESS_HOUR", 30),
+    reportsPerPersonHour: parsePositiveInt(environment, "KESKIO_FEEDBACK_REPORTS_PER_PERSON_HOUR", 60),
+    open311ReportsPerKeyHour: parsePositiveInt(environment, "KESKIO_OPEN311_REPORTS_PER_KEY_HOUR", 2000),
+  };
   return {
     env,
     host,
@@ -112,6 +129,7 @@ export function loadConfig(environment: Env = process.env, options: { cwd?: stri
     mail,
     oidc,
     auth,
+    feedback,
     map,
   };
 }

@@ -27,6 +27,7 @@ import {
 } from "./domain/open311-format.ts";
 import { localeOf, param, parseRequestQuery } from "./domain/open311-query.ts";
 import { isFinished, open311Status } from "./domain/request-status.ts";
+import type { ReportLimits } from "./feedback.limits.ts";
 import {
   type FeedbackDesk,
   type Open311Batch,
@@ -69,10 +70,13 @@ const Raw = { 200: Type.Unknown({ description: "GeoReport v2 XML or JSON" }) };
 class Open311Failure extends Error {
   readonly status: number;
   readonly errors: Open311Error[];
-  constructor(status: number, descriptions: string[]) {
+  /** Seconds to wait before trying again (sent as Retry-After), for 429. */
+  readonly retryAfterSeconds: number | null;
+  constructor(status: number, descriptions: string[], retryAfterSeconds: number | null = null) {
     super(descriptions[0]);
     this.status = status;
     this.errors = descriptions.map((description) => ({ code: status, description }));
+    this.retryAfterSeconds = retryAfterSeconds;
   }
 }
 
@@ -81,6 +85,7 @@ export async function open311Routes(
   app: FastifyInstance,
   desk: FeedbackDesk,
   publicUrl: string,
+  limits: ReportLimits,
   changeVersion: () => string | null = () => null,
 ): Promise<void> {
   const base = publicUrl.replace(/\/$/, "");
@@ -273,6 +278,15 @@ export async function open311Routes(
           const key = param(body, "api_key") ?? param(request.query as Record<string, unknown>, "api_key");
           const apiKeyId = key && key.length <= 200 ? await desk.apiKeyId(key) : null;
           if (!apiKeyId) throw new Open311Failure(403, ["api_key is missing or not valid"]);
+          const verdict = limits.forOpen311(apiKeyId, request.ip, desk.now());
+          if (!verdict.allowed) {
+            const minutes = Math.max(1, Math.ceil(verdict.retryAfterSeconds / 60));
+            throw new Open311Failure(
+              429,
+              [`too many requests from this api_key or address; try again in about ${minutes} min`],
+              verdict.retryAfterSeconds,
+            );
+          }
           checkJurisdiction(body);
           const input = readPost(body);
           const created = await desk.createRequest({ ...input, apiKeyId });
@@ -322,11 +336,15 @@ function sendErrors(reply: FastifyReply, format: Format, status: number, errors:
   return reply.status(status).type(MIME[format]).send(formatErrors(format, errors));
 }
 
-// Every failure becomes a GeoReport error list: 404 for what does not exist, 403 for the api_key, 400 for
-// everything else (S1). Unexpected errors are logged by kind and answered without details.
+// Every failure becomes a GeoReport error list: 404 for what does not exist, 403 for the api_key, 429 for too
+// many posts from one key or address (with Retry-After), 400 for everything else (S1). Unexpected errors are
+// logged by kind and answered without details.
 function sendFailure(request: FastifyRequest, reply: FastifyReply, error: FastifyError | Error) {
   const format = formatOf(request.url);
-  if (error instanceof Open311Failure) return sendErrors(reply, format, error.status, error.errors);
+  if (error instanceof Open311Failure) {
+    if (error.retryAfterSeconds !== null) reply.header("retry-after", String(error.retryAfterSeconds));
+    return sendErrors(reply, format, error.status, error.errors);
+  }
   if (error instanceof AppError) {
     const status = error.status === 404 ? 404 : error.status === 403 || error.status === 401 ? 403 : 400;
     const descriptions = error.fields?.length

@@ -29,7 +29,9 @@ import { decodeBase64Image } from "../../lib/images/base64.ts";
 import { AppError } from "../../platform/errors.ts";
 import { publicRead, publicWrite, rolesOnly, signedIn } from "../../platform/policy.ts";
 import { requirePrincipal } from "../../platform/principal.ts";
+import { buildProblem, sendProblem } from "../../platform/problem.ts";
 import { AREAS } from "./feedback.areas.ts";
+import { type ReportLimits, tooManyReports } from "./feedback.limits.ts";
 import type { FeedbackNotifier } from "./feedback.notify.ts";
 import { type FeedbackDesk, isStaff, type NewRequest, PHOTO_PATH } from "./feedback.service.ts";
 
@@ -59,6 +61,7 @@ export async function feedbackRoutes(
   app: FastifyInstance,
   desk: FeedbackDesk,
   notifier: FeedbackNotifier,
+  limits: ReportLimits,
 ): Promise<void> {
   const api = app.withTypeProvider<TypeBoxTypeProvider>();
   // Public list pages as sent (through the route's response schema), for as long as the desk keeps the page.
@@ -100,13 +103,20 @@ export async function feedbackRoutes(
         summary:
           "Report a problem or give feedback (with or without an account); staff record other channels",
         body: CreateRequestBody,
-        response: { 201: CreatedRequest, ...Errors, 413: ProblemDetails },
+        response: { 201: CreatedRequest, ...Errors, 413: ProblemDetails, 429: ProblemDetails },
       },
     },
     async (request, reply) => {
       const body = request.body;
       const channel = body.channel ?? "web";
       if (channel !== "web" && !isStaff(request.principal)) throw new AppError("forbidden", CHANNEL_STAFF);
+      const verdict = limits.forWeb(request.principal, request.ip, desk.now());
+      if (!verdict.allowed) {
+        const text = tooManyReports(verdict.retryAfterSeconds, request.principal !== null);
+        const locale = negotiateLocale(request.headers["accept-language"]);
+        reply.header("retry-after", String(verdict.retryAfterSeconds));
+        return sendProblem(reply, buildProblem(request, "rate_limited", text[locale]));
+      }
       const location = body.location;
       const input: NewRequest = {
         serviceCode: body.serviceCode,

@@ -5,6 +5,7 @@ import { medianFirstResponseHours, shareWithinPromise } from "./domain/response-
 import { registerFeedbackCommands } from "./feedback.commands.ts";
 import { registerDigestCommand } from "./feedback.digest.ts";
 import { figuresRoutes } from "./feedback.figures.ts";
+import { ReportLimits } from "./feedback.limits.ts";
 import { FeedbackNotifier } from "./feedback.notify.ts";
 import { open311Routes } from "./feedback.open311.ts";
 import { eraseReporter, selectReporterRequests, selectResponseTimes } from "./feedback.repository.ts";
@@ -71,8 +72,10 @@ export const feedbackModule: ModuleManifest = {
     const desk = new FeedbackDesk(db, context.now, staff, () => context.database.changeVersion());
     const notifier = new FeedbackNotifier(context.mailer, context.config.publicUrl, app.log);
     app.addHook("onClose", () => notifier.settle());
-    await feedbackRoutes(app, desk, notifier);
-    await open311Routes(app, desk, context.config.publicUrl, () => context.database.changeVersion());
+    // One set of counters for both ways in: an address's web and Open311 reports count together.
+    const limits = new ReportLimits(context.config.feedback);
+    await feedbackRoutes(app, desk, notifier, limits);
+    await open311Routes(app, desk, context.config.publicUrl, limits, () => context.database.changeVersion());
     // Staff's service changes reach Open311 and the report form at once: the desk forgets its cached copy.
     await serviceRoutes(app, new ServiceCatalogue(db, context.now, staff, () => desk.forgetServices()));
     await figuresRoutes(app, db, context.now);
