@@ -1,6 +1,7 @@
 import { expect, test } from "@playwright/test";
 import type { FeedbackFigures } from "../src/contracts/feedback-figures.ts";
 import { WEB_ROUTES } from "../src/contracts/web-routes.ts";
+import { horizontalOverflow } from "./identity-support.ts";
 import { expectNoAxeViolations, type Locale, message, startInLocale, visit, waitForPage } from "./support.ts";
 
 // Issue 6 §4's public page: how the response-time promise is kept, reached from /feedback by keyboard,
@@ -35,8 +36,15 @@ test("the response-time figures are reached by keyboard and explain themselves",
   expect(await csv.text()).toMatch(/^service_code,month,requests,/);
 });
 
-test("the figures page works in Swedish", async ({ page }) => {
+test("the figures page works in Swedish, and at 320 px without sideways scrolling", async ({ page }) => {
   await startInLocale(page, "sv");
   await visit(page, WEB_ROUTES.feedbackFigures, "figures sv");
   await expect(page.getByRole("heading", { level: 1 })).toHaveText(fb("sv", "figures.title"));
+  // WCAG 1.4.10: at 320 CSS px the tables give way to one card per row, every value beside its name.
+  await page.setViewportSize({ width: 320, height: 720 });
+  await expect(page.getByRole("table")).toHaveCount(0);
+  const cards = page.getByRole("list", { name: fb("sv", "figures.servicesCaption") });
+  await expect(cards.getByText(fb("sv", "figures.allServices"), { exact: true })).toBeVisible();
+  expect(await horizontalOverflow(page)).toBe(0);
+  await expectNoAxeViolations(page, "figures sv at 320 px");
 });

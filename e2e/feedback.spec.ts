@@ -56,7 +56,23 @@ test("a resident reports with a photo, a handler answers, the resident sees the 
   await page.getByLabel(question.description.fi, { exact: true }).selectOption(question.values[0]?.key ?? "");
   const description = `Syvä kuoppa pyörätiellä koulun kohdalla (${suffix}).`;
   await page.getByLabel(fb("fi", "report.description"), { exact: true }).fill(description);
-  await page.getByLabel(fb("fi", "optional", { label: fb("fi", "report.address") })).fill("Kauppakatu 10");
+  // Address search (the demo's example addresses): type, choose by keyboard; the text and map point are set.
+  const address = page.getByRole("combobox", {
+    name: fb("fi", "optional", { label: fb("fi", "report.address") }),
+  });
+  await address.fill("kauppakatu 5");
+  const suggestion = main.getByRole("option", { name: /^Kauppakatu 5, 18100 Heinola/ });
+  await expect(suggestion).toBeVisible();
+  await expect(address).toHaveAttribute("aria-expanded", "true");
+  await expectNoAxeViolations(page, "report form with address suggestions");
+  await address.press("ArrowDown");
+  await expect(suggestion).toHaveAttribute("aria-selected", "true");
+  await expect(address).toHaveAttribute("aria-activedescendant", (await suggestion.getAttribute("id")) ?? "");
+  await address.press("Enter");
+  await expect(address).toHaveValue("Kauppakatu 5, 18100 Heinola");
+  await expect(address).toHaveAttribute("aria-expanded", "false");
+  await expect(main.locator(".map-picker__chosen")).toContainText("61,20460");
+  await expect(main.getByText(/Esimerkkiaineisto: keksityt osoitepisteet/)).toBeVisible();
   // A camera photo with EXIF GPS, XMP and a comment: the page re-encodes it, the server strips it again.
   await page.getByLabel(fb("fi", "report.photosLabel", { max: 3 })).setInputFiles({
     name: "kuoppa.jpg",
@@ -152,7 +168,9 @@ test("a resident reports with a photo, a handler answers, the resident sees the 
 
   // The published request is in the public list, filtered by its service.
   await visit(page, `${WEB_ROUTES.feedback}?service=${SERVICE}`, "public list");
-  await expect(main.getByRole("link", { name: new RegExp(reference) })).toBeVisible();
+  // In the list, and (chosen by address search, so it has a place) on the map above it.
+  await expect(main.locator("a:not([data-map-marker])").filter({ hasText: reference })).toBeVisible();
+  await expect(main.locator(`a[data-map-marker][title$="${reference}"]`)).toHaveCount(1);
 });
 
 test("the resident pages work in Swedish and English, and the report form reflows at 320 px", async ({

@@ -120,6 +120,69 @@ function FigureHeads() {
   );
 }
 
+/** One row of a figures table, for the narrow-screen cards. */
+type CardRow = {
+  key: string;
+  title: string;
+  lang?: string | undefined;
+  promise?: string | undefined;
+  f: PromiseFigures;
+};
+
+/**
+ * The same figures as a table's rows, one card each, for narrow screens (under 40 rem), where seven columns
+ * would not fit 320 px: each value sits beside its column's name, and nothing scrolls sideways. Only one of
+ * the two is displayed at a time, so assistive technology meets the figures once.
+ */
+function FigureCards({ id, caption, rows }: { id: string; caption: string; rows: CardRow[] }) {
+  const { t } = useTranslation();
+  const format = useFormat();
+  return (
+    <div className="feedback-figures__narrow">
+      <p id={id} className="feedback-figures__cards-caption">
+        {caption}
+      </p>
+      <ul className="feedback-figures__cards" aria-labelledby={id}>
+        {rows.map((row) => (
+          <li key={row.key} className="feedback-figures__card">
+            <p className="feedback-figures__card-title" lang={row.lang}>
+              {row.title}
+            </p>
+            <dl className="feedback-figures__card-values">
+              {row.promise ? (
+                <div>
+                  <dt>{t("feedback.figures.promise")}</dt>
+                  <dd>{row.promise}</dd>
+                </div>
+              ) : null}
+              <div>
+                <dt>{t("feedback.figures.requests")}</dt>
+                <dd>{format.count(row.f.requests)}</dd>
+              </div>
+              <div>
+                <dt>{t("feedback.figures.shareFirst")}</dt>
+                <dd>{format.percent(row.f.shareFirstResponseWithin)}</dd>
+              </div>
+              <div>
+                <dt>{t("feedback.figures.shareResolved")}</dt>
+                <dd>{format.percent(row.f.shareResolvedWithin)}</dd>
+              </div>
+              <div>
+                <dt>{t("feedback.figures.medianFirst")}</dt>
+                <dd>{format.hours(row.f.medianFirstResponseHours)}</dd>
+              </div>
+              <div>
+                <dt>{t("feedback.figures.medianResolution")}</dt>
+                <dd>{format.hours(row.f.medianResolutionHours)}</dd>
+              </div>
+            </dl>
+          </li>
+        ))}
+      </ul>
+    </div>
+  );
+}
+
 function Figures({ figures }: { figures: FeedbackFigures }) {
   const { t } = useTranslation();
   const locale = useLocale();
@@ -139,8 +202,12 @@ function Figures({ figures }: { figures: FeedbackFigures }) {
         <h2 id="feedback-figures-trend">{t("feedback.figures.trendHeading")}</h2>
         <p id="feedback-figures-summary">{summary}</p>
         <TrendChart months={figures.total.months} labelledBy="feedback-figures-summary" />
-        {/* biome-ignore lint/a11y/noNoninteractiveTabindex: a scrollable region must be reachable by keyboard (WCAG 2.1.1). */}
-        <section className="table-scroll" aria-labelledby="feedback-figures-months-caption" tabIndex={0}>
+        <section
+          className="table-scroll feedback-figures__wide"
+          aria-labelledby="feedback-figures-months-caption"
+          // biome-ignore lint/a11y/noNoninteractiveTabindex: a scrollable region must be reachable by keyboard (WCAG 2.1.1).
+          tabIndex={0}
+        >
           <table className="data-table feedback-figures__table">
             <caption id="feedback-figures-months-caption">{t("feedback.figures.monthsCaption")}</caption>
             <thead>
@@ -159,11 +226,20 @@ function Figures({ figures }: { figures: FeedbackFigures }) {
             </tbody>
           </table>
         </section>
+        <FigureCards
+          id="feedback-figures-months-cards"
+          caption={t("feedback.figures.monthsCaption")}
+          rows={figures.total.months.map((m) => ({ key: m.month, title: monthName(m.month, locale), f: m }))}
+        />
       </section>
       <section className="content-section" aria-labelledby="feedback-figures-services">
         <h2 id="feedback-figures-services">{t("feedback.figures.servicesHeading")}</h2>
-        {/* biome-ignore lint/a11y/noNoninteractiveTabindex: a scrollable region must be reachable by keyboard (WCAG 2.1.1). */}
-        <section className="table-scroll" aria-labelledby="feedback-figures-services-caption" tabIndex={0}>
+        <section
+          className="table-scroll feedback-figures__wide"
+          aria-labelledby="feedback-figures-services-caption"
+          // biome-ignore lint/a11y/noNoninteractiveTabindex: a scrollable region must be reachable by keyboard (WCAG 2.1.1).
+          tabIndex={0}
+        >
           <table className="data-table feedback-figures__table">
             <caption id="feedback-figures-services-caption">{t("feedback.figures.servicesCaption")}</caption>
             <thead>
@@ -199,6 +275,26 @@ function Figures({ figures }: { figures: FeedbackFigures }) {
             </tbody>
           </table>
         </section>
+        <FigureCards
+          id="feedback-figures-services-cards"
+          caption={t("feedback.figures.servicesCaption")}
+          rows={[
+            { key: "", title: t("feedback.figures.allServices"), f: overall },
+            ...figures.services.map((s) => {
+              const name = localize(s.name);
+              return {
+                key: s.code,
+                title: name.text,
+                lang: name.lang,
+                promise: t("feedback.figures.promiseHours", {
+                  first: s.firstResponseHours,
+                  resolution: s.resolutionHours,
+                }),
+                f: s.overall,
+              };
+            }),
+          ]}
+        />
         <p>{t("feedback.figures.suppression", { min: figures.minRequests })}</p>
         <p>
           <a href={`${FIGURES_URL}.csv`} download>

@@ -1,6 +1,7 @@
 import { type FormEvent, useEffect, useId, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
+import type { AddressAttribution } from "../../../contracts/addresses.ts";
 import {
   type Channel,
   type CreatedRequest,
@@ -10,6 +11,7 @@ import {
   MAX_PHOTOS,
 } from "../../../contracts/feedback.ts";
 import { WEB_ROUTES } from "../../../contracts/web-routes.ts";
+import { fetchNearestAddress } from "../../api/addresses/addresses.api.ts";
 import { createRequest } from "../../api/feedback/feedback.api.ts";
 import { useFeedbackAreas, useFeedbackServices } from "../../api/feedback/feedback.hooks.ts";
 import { problemFieldNames } from "../../api/problem.ts";
@@ -24,7 +26,10 @@ import {
   TextField,
 } from "../../components/form.tsx";
 import { useLocalize } from "../../components/localized.ts";
+import { formatAddress } from "../../components/map/address-format.ts";
+import { AddressSearch } from "../../components/map/address-search.tsx";
 import { MapPicker } from "../../components/map/map-picker.tsx";
+import type { LatLong } from "../../components/map/projection.ts";
 import {
   type AttachedPhoto,
   PhotoFields,
@@ -194,6 +199,12 @@ export function FeedbackReportPage() {
   const [answers, setAnswers] = useState<AttributeAnswers>({});
   const [description, setDescription] = useState("");
   const [address, setAddress] = useState("");
+  // Whether the address text came from the register (a pick or the nearest to a map point) rather than
+  // the resident's own typing: only such text is replaced when another place is chosen on the map.
+  const [addressFilled, setAddressFilled] = useState(false);
+  const [addressCredit, setAddressCredit] = useState<AddressAttribution | null>(null);
+  const [filledAnnouncement, setFilledAnnouncement] = useState("");
+  const nearestRequest = useRef<AbortController | undefined>(undefined);
   const [lat, setLat] = useState("");
   const [long, setLong] = useState("");
   const [locating, setLocating] = useState<"idle" | "busy" | "failed" | "done">("idle");
@@ -214,6 +225,28 @@ export function FeedbackReportPage() {
   useDocumentTitle(t("feedback.report.title"));
   const service = services.data?.find((s) => s.code === serviceCode);
   const attributes = service?.attributes ?? [];
+
+  /** Fills the address text with the nearest address to a map point, unless the resident typed their own. */
+  function fillNearestAddress(point: LatLong) {
+    if (address.trim() !== "" && !addressFilled) return;
+    nearestRequest.current?.abort();
+    const controller = new AbortController();
+    nearestRequest.current = controller;
+    fetchNearestAddress(point, { locale, signal: controller.signal }).then(
+      (result) => {
+        if (controller.signal.aborted || !result.address) return;
+        const text = formatAddress(result.address, locale);
+        setAddress(text);
+        setAddressFilled(true);
+        setAddressCredit(result.attribution);
+        setFilledAnnouncement(
+          t("addressSearch.filled", { address: text, distance: result.distanceMetres ?? 0 }),
+        );
+      },
+      // Without the register the map point alone is enough: the address stays as it was.
+      () => undefined,
+    );
+  }
 
   function locate() {
     if (!("geolocation" in navigator)) {
@@ -408,27 +441,38 @@ export function FeedbackReportPage() {
                 <fieldset className="feedback-fieldset">
                   <legend className="feedback-fieldset__legend">{t("feedback.report.locationLegend")}</legend>
                   <p className="field__hint">{t("feedback.report.locationHint")}</p>
+                  <AddressSearch
+                    id={IDS.address}
+                    label={t("feedback.optional", { label: t("feedback.report.address") })}
+                    hint={t("feedback.report.addressHint")}
+                    value={address}
+                    attribution={addressCredit}
+                    onChange={(text) => {
+                      setAddress(text);
+                      setAddressFilled(false);
+                    }}
+                    onPick={(hit) => {
+                      setLat(hit.lat.toFixed(6));
+                      setLong(hit.long.toFixed(6));
+                      setAddressFilled(true);
+                    }}
+                  />
                   <MapPicker
                     label={t("feedback.report.mapLabel")}
                     value={typedPlace(lat, long)}
                     onChange={(point) => {
                       setLat(point ? point.lat.toFixed(6) : "");
                       setLong(point ? point.long.toFixed(6) : "");
+                      if (point) fillNearestAddress(point);
                     }}
                     describePlace={(point) => {
                       const area = areaAt(areas.data ?? [], point);
                       return area ? localize(area.name).text : undefined;
                     }}
                   />
-                  <TextField
-                    id={IDS.address}
-                    label={t("feedback.optional", { label: t("feedback.report.address") })}
-                    hint={t("feedback.report.addressHint")}
-                    value={address}
-                    maxLength={300}
-                    autoComplete="street-address"
-                    onChange={(event) => setAddress(event.target.value)}
-                  />
+                  <p className="visually-hidden" role="status">
+                    {filledAnnouncement}
+                  </p>
                   <details
                     className="disclosure feedback-coordinates"
                     open={Boolean(lat || long) || undefined}
