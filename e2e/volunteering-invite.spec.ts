@@ -110,6 +110,29 @@ test("a representative invites a suggested volunteer, who sees the invitation an
   await item.getByRole("button", { name: v("suggest.inviteFor", { name: firstName, title }) }).click();
   await expect(item.getByText(v("suggest.alreadyInvited"))).toBeVisible();
 
+  // The representative edits the shift by keyboard alone: the form opens with the focus in it, Enter saves, and
+  // the page says what was done (nobody had signed up, so nobody was mailed).
+  const edit = rep.page.getByRole("button", { name: new RegExp(`^${v("edit.editShiftFor", { when: "" })}`) });
+  await edit.focus();
+  await rep.page.keyboard.press("Enter");
+  const form = rep.page.getByRole("form", { name: new RegExp(`^${v("edit.shiftFormFor", { when: "" })}`) });
+  await expect(form.getByLabel(v("dashboard.date"))).toBeFocused();
+  await expectNoAxeViolations(rep.page, "dashboard with the shift form open");
+  const places = form.getByLabel(v("dashboard.places"));
+  await places.focus();
+  await rep.page.keyboard.press("ControlOrMeta+a");
+  await rep.page.keyboard.type("4");
+  await rep.page.keyboard.press("Enter");
+  const status = rep.page
+    .getByRole("status")
+    .filter({ hasText: v("edit.shiftSaved", { when: "" }).slice(0, -2) });
+  await expect(status).toBeFocused();
+  await expect(
+    rep.page
+      .getByRole("row")
+      .filter({ hasText: v("dashboard.fillValue", { confirmed: 0, places: 4, waitlisted: 0 }) }),
+  ).toHaveCount(1);
+
   // The mail in Finnish with the task's link; the volunteer's page lists the invitation.
   const mail = await waitForMail(volunteer.email, 2);
   expect(mail.subject).toBe(`Kutsu vapaaehtoistehtävään: ${title} – Keskiö`);

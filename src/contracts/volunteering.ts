@@ -202,7 +202,31 @@ export const RosterEntry = Type.Object({
   volunteerName: Type.String(),
   status: SignupStatus,
   position: Type.Union([Type.Integer(), Type.Null()]),
+  /** The person also has another active sign-up at an overlapping time (only a moved shift can cause it). */
+  clash: Type.Boolean(),
 });
+
+/** Hours of people who helped without a volunteer record, as recorded: how many, how long each, no names. */
+export const GroupHoursView = Type.Object({
+  id: Type.String(),
+  opportunityId: Type.String(),
+  workDate: Type.String(),
+  people: Type.Integer(),
+  minutesEach: Type.Integer(),
+  createdAt: Type.String(),
+});
+export type GroupHoursView = Static<typeof GroupHoursView>;
+
+/** Body of POST /api/v1/volunteering/opportunities/:id/group-hours. */
+export const NewGroupHours = Type.Object(
+  {
+    workDate: Type.String({ pattern: "^\\d{4}-\\d{2}-\\d{2}$", description: "Helsinki date of the work" }),
+    people: Type.Integer({ minimum: 1, maximum: 500 }),
+    minutesEach: Type.Integer({ minimum: 15, maximum: 1440 }),
+  },
+  { additionalProperties: false },
+);
+export type NewGroupHours = Static<typeof NewGroupHours>;
 
 export const DashboardShift = Type.Object({
   shift: ShiftView,
@@ -212,7 +236,11 @@ export const DashboardShift = Type.Object({
 export const OrganisationDashboard = Type.Object({
   organisation: OrganisationView,
   opportunities: Type.Array(
-    Type.Object({ opportunity: OpportunityView, shifts: Type.Array(DashboardShift) }),
+    Type.Object({
+      opportunity: OpportunityView,
+      shifts: Type.Array(DashboardShift),
+      groupHours: Type.Array(GroupHoursView),
+    }),
   ),
   hoursToConfirm: Type.Array(HoursView),
 });
@@ -246,16 +274,44 @@ export const ShiftChanges = Type.Object(
 );
 export type ShiftChanges = Static<typeof ShiftChanges>;
 
-/** Body of PATCH /api/v1/volunteering/opportunities/:id: the task's texts and place. */
+/**
+ * Answer of PATCH /shifts/:id: the shift, how many people were mailed about the change and how many were
+ * promoted from the waitlist, and the names (of this shift's own roster) whose other sign-up the new time overlaps.
+ */
+export const ShiftChangeResult = Type.Object({
+  ...ShiftView.properties,
+  notified: Type.Integer(),
+  promoted: Type.Integer(),
+  clashes: Type.Array(Type.String()),
+});
+export type ShiftChangeResult = Static<typeof ShiftChangeResult>;
+
+/** Body of PATCH /api/v1/volunteering/opportunities/:id: any of the task's facts (themes and kind stay). */
 export const OpportunityChanges = Type.Object(
   {
     title: Type.Optional(LocalizedText),
     description: Type.Optional(LocalizedText),
+    skills: Type.Optional(Type.Array(SkillSchema, { maxItems: SKILLS.length, uniqueItems: true })),
+    area: Type.Optional(AreaSchema),
     place: Type.Optional(Type.String({ minLength: 1, maxLength: 200 })),
+    minAge: Type.Optional(Type.Union([Type.Integer({ minimum: 0, maximum: 99 }), Type.Null()])),
+    accessibility: Type.Optional(Type.Union([LocalizedText, Type.Null()])),
+    needsRecordExtract: Type.Optional(Type.Boolean()),
+    contactName: Type.Optional(Type.String({ minLength: 1, maxLength: 100 })),
+    contactEmail: Type.Optional(
+      Type.String({ minLength: 3, maxLength: 254, pattern: "^[^\\s@]+@[^\\s@]+\\.[^\\s@]{2,}$" }),
+    ),
   },
   { additionalProperties: false },
 );
 export type OpportunityChanges = Static<typeof OpportunityChanges>;
+
+/** Answer of PATCH /opportunities/:id: the task and how many people signed up were mailed a new place. */
+export const OpportunityChangeResult = Type.Object({
+  ...OpportunityView.properties,
+  notified: Type.Integer(),
+});
+export type OpportunityChangeResult = Static<typeof OpportunityChangeResult>;
 
 export const NewOpportunity = Type.Object(
   {

@@ -11,6 +11,17 @@ type Facts = {
   link: string;
   optOutLink?: string;
   organisation?: string;
+  /** The person's other shifts that the new time overlaps, one per line (their own sign-ups only). */
+  clash?: string;
+};
+
+const CLASH: Record<Locale, (list: string) => string> = {
+  fi: (list) =>
+    `\n\nHuomaa: uusi aika menee päällekkäin toisen vuorosi kanssa:\n\n${list}\n\nEt voi olla molemmissa. Peru toinen vuoroista omalla sivullasi; kumpikin ilmoittautuminen on voimassa, kunnes perut toisen.`,
+  sv: (list) =>
+    `\n\nObs: den nya tiden överlappar ett annat av dina pass:\n\n${list}\n\nDu kan inte vara med på båda. Avboka det ena passet på din egen sida; båda anmälningarna gäller tills du avbokar det ena.`,
+  en: (list) =>
+    `\n\nPlease note: the new time overlaps another of your shifts:\n\n${list}\n\nYou cannot be at both. Cancel one of them on your own page; both sign-ups stand until you cancel one.`,
 };
 
 const SIGNATURE: Record<Locale, string> = {
@@ -79,15 +90,15 @@ const TEMPLATES = {
   shiftChanged: {
     fi: (f: Facts) => ({
       subject: `Vuoro muuttui: ${f.title} – Keskiö`,
-      text: `Hei,\n\njärjestäjä muutti vuoroa, johon olet ilmoittautunut. Uudet tiedot:\n\n${f.title}\n${f.when}\n${f.place}\n\nJos et pääse uuteen aikaan, peru vuoro, niin paikka vapautuu jonossa olevalle: ${f.link}`,
+      text: `Hei,\n\njärjestäjä muutti vuoroa, johon olet ilmoittautunut. Uudet tiedot:\n\n${f.title}\n${f.when}\n${f.place}\n\nJos et pääse uuteen aikaan, peru vuoro, niin paikka vapautuu jonossa olevalle: ${f.link}${f.clash ? CLASH.fi(f.clash) : ""}`,
     }),
     sv: (f: Facts) => ({
       subject: `Passet har ändrats: ${f.title} – Keskiö`,
-      text: `Hej,\n\narrangören ändrade passet som du har anmält dig till. De nya uppgifterna:\n\n${f.title}\n${f.when}\n${f.place}\n\nOm du inte kan komma vid den nya tiden, avboka så att platsen går till någon i kön: ${f.link}`,
+      text: `Hej,\n\narrangören ändrade passet som du har anmält dig till. De nya uppgifterna:\n\n${f.title}\n${f.when}\n${f.place}\n\nOm du inte kan komma vid den nya tiden, avboka så att platsen går till någon i kön: ${f.link}${f.clash ? CLASH.sv(f.clash) : ""}`,
     }),
     en: (f: Facts) => ({
       subject: `Shift changed: ${f.title} – Keskiö`,
-      text: `Hello,\n\nthe organiser changed the shift you signed up for. The new details:\n\n${f.title}\n${f.when}\n${f.place}\n\nIf you cannot come at the new time, please cancel so the place goes to someone on the waiting list: ${f.link}`,
+      text: `Hello,\n\nthe organiser changed the shift you signed up for. The new details:\n\n${f.title}\n${f.when}\n${f.place}\n\nIf you cannot come at the new time, please cancel so the place goes to someone on the waiting list: ${f.link}${f.clash ? CLASH.en(f.clash) : ""}`,
     }),
   },
   invitation: {

@@ -1,5 +1,7 @@
 import { type Kysely, PostgresAdapter, sql } from "kysely";
 import type {
+  GroupHoursRow,
+  GroupHoursTable,
   HoursRow,
   HoursTable,
   InvitationRow,
@@ -130,6 +132,26 @@ export function lockShift(db: Db, id: string): Promise<ShiftRow | undefined> {
 export async function lockVolunteer(db: Db, id: string): Promise<void> {
   const q = db.selectFrom("volunteeringVolunteer").select("id").where("id", "=", id);
   await (isPostgres(db) ? q.forUpdate() : q).executeTakeFirst();
+}
+
+/**
+ * Locks a shift for update and the given other shifts for share, all in id order (PostgreSQL; SQLite transactions
+ * are serial), and returns the shift. A sign-up takes its person's other shifts so with it: a concurrent move of one
+ * of them (which locks it for update) either waits for the sign-up or is seen by it with its new time.
+ */
+export async function lockShiftWith(
+  db: Db,
+  id: string,
+  others: readonly string[],
+): Promise<ShiftRow | undefined> {
+  if (!isPostgres(db)) return findShift(db, id);
+  let found: ShiftRow | undefined;
+  for (const each of [...new Set([id, ...others])].sort()) {
+    const q = db.selectFrom("volunteeringShift").selectAll().where("id", "=", each);
+    if (each === id) found = await q.forUpdate().executeTakeFirst();
+    else await q.forShare().executeTakeFirst();
+  }
+  return found;
 }
 
 export function listShifts(db: Db, opportunityIds: string[]): Promise<ShiftRow[]> {
@@ -264,6 +286,32 @@ export function overlapping(
     .where("h.cancelledAt", "is", null)
     .where("h.startsAt", "<", endsAt)
     .where("h.endsAt", ">", startsAt)
+    .execute();
+}
+
+/** Active sign-ups of these volunteers on live shifts, with the shifts' times (for clashes). */
+export function activeSignupTimes(
+  db: Db,
+  volunteerIds: string[],
+): Promise<
+  {
+    signupId: string;
+    volunteerId: string;
+    shiftId: string;
+    opportunityId: string;
+    startsAt: string;
+    endsAt: string;
+  }[]
+> {
+  if (volunteerIds.length === 0) return Promise.resolve([]);
+  return db
+    .selectFrom("volunteeringSignup as s")
+    .innerJoin("volunteeringShift as h", "h.id", "s.shiftId")
+    .select(["s.id as signupId", "s.volunteerId", "s.shiftId", "h.opportunityId", "h.startsAt", "h.endsAt"])
+    .where("s.volunteerId", "in", volunteerIds)
+    .where("s.status", "in", ["confirmed", "waitlisted"])
+    .where("h.cancelledAt", "is", null)
+    .orderBy("h.startsAt")
     .execute();
 }
 
@@ -492,4 +540,67 @@ export async function updateOpportunity(
 /** Removes a volunteer's invitations (erasure: who invited whom is personal data too). */
 export async function deleteInvitationsOf(db: Db, volunteerId: string): Promise<void> {
   await db.deleteFrom("volunteeringInvitation").where("volunteerId", "=", volunteerId).execute();
+}
+
+// ---- hours of people without a volunteer record ----
+
+export async function insertGroupHours(db: Db, row: GroupHoursTable): Promise<void> {
+  await db.insertInto("volunteeringGroupHours").values(row).execute();
+}
+
+export function groupHoursOf(db: Db, opportunityIds: string[]): Promise<GroupHoursRow[]> {
+  if (opportunityIds.length === 0) return Promise.resolve([]);
+  return db
+    .selectFrom("volunteeringGroupHours")
+    .selectAll()
+    .where("opportunityId", "in", opportunityIds)
+    .orderBy("workDate", "desc")
+    .orderBy("id", "desc")
+    .execute();
+}
+
+/** Minutes of work by people without a record (people × minutes each) in a calendar year. */
+export async function groupMinutesIn(db: Db, year: number): Promise<number> {
+  const row = await db
+    .selectFrom("volunteeringGroupHours")
+    .select(sql<number>`sum(people * minutes_each)`.as("m"))
+    .where("workDate", ">=", `${year}-01-01`)
+    .where("workDate", "<=", `${year}-12-31`)
+    .executeTakeFirst();
+  return Number(row?.m ?? 0);
+}
+
+/** Hours of people without a record by month and area: people (summed, they cannot be told apart) and minutes. */
+export async function groupHoursByMonthAndArea(
+  db: Db,
+): Promise<{ month: string; area: string; volunteers: number; minutes: number }[]> {
+  const rows = await db
+    .selectFrom("volunteeringGroupHours as g")
+    .innerJoin("volunteeringOpportunity as p", "p.id", "g.opportunityId")
+    .select([
+      sql<string>`substr(g.work_date, 1, 7)`.as("month"),
+      "p.area as area",
+      (eb) => eb.fn.sum<number>("g.people").as("volunteers"),
+      sql<number>`sum(g.people * g.minutes_each)`.as("minutes"),
+    ])
+    .groupBy([sql`substr(g.work_date, 1, 7)`, "p.area"])
+    .execute();
+  return rows.map((r) => ({ ...r, volunteers: Number(r.volunteers), minutes: Number(r.minutes) }));
+}
+
+/** Every entry of hours without a record, with its month and its task's themes. */
+export async function groupHoursWithThemes(
+  db: Db,
+): Promise<{ month: string; people: number; minutes: number; themes: unknown }[]> {
+  const rows = await db
+    .selectFrom("volunteeringGroupHours as g")
+    .innerJoin("volunteeringOpportunity as p", "p.id", "g.opportunityId")
+    .select([
+      sql<string>`substr(g.work_date, 1, 7)`.as("month"),
+      "g.people",
+      sql<number>`g.people * g.minutes_each`.as("minutes"),
+      "p.themes",
+    ])
+    .execute();
+  return rows.map((r) => ({ ...r, people: Number(r.people), minutes: Number(r.minutes) }));
 }

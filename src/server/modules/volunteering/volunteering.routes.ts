@@ -6,15 +6,19 @@ import { ProblemDetails } from "../../../contracts/errors.ts";
 import { negotiateLocale } from "../../../contracts/localized-text.ts";
 import {
   AreaSchema,
+  GroupHoursView,
   HoursView,
   MatchResult,
+  NewGroupHours,
   NewOpportunity,
   NewOrganisation,
   NewShifts,
+  OpportunityChangeResult,
   OpportunityChanges,
   OpportunityView,
   OrganisationDashboard,
   OrganisationView,
+  ShiftChangeResult,
   ShiftChanges,
   ShiftView,
   SignupView,
@@ -497,10 +501,10 @@ export async function volunteeringRoutes(
       schema: {
         tags,
         summary:
-          "Change a shift's places or time, or cancel it (those signed up are told by e-mail; places below the confirmed count are refused)",
+          "Change a shift's places or time, or cancel it (those signed up are told by e-mail; places below the confirmed count are refused; a new time that overlaps someone's other shift is allowed, told to them and listed)",
         params: Id,
         body: ShiftChanges,
-        response: { 200: ShiftView, ...Errors },
+        response: { 200: ShiftChangeResult, ...Errors },
       },
     },
     (request) => service.updateShift(callerOf(request), request.params.id, request.body),
@@ -512,13 +516,33 @@ export async function volunteeringRoutes(
       config: { policy: signedIn },
       schema: {
         tags,
-        summary: "Edit a task's title, description or place (a new place is mailed to those signed up)",
+        summary:
+          "Edit a task's texts, place or area, skills, age limit, accessibility, record extract need or contact (a new place is mailed to those signed up)",
         params: Id,
         body: OpportunityChanges,
-        response: { 200: OpportunityView, ...Errors },
+        response: { 200: OpportunityChangeResult, ...Errors },
       },
     },
     (request) => service.updateOpportunity(callerOf(request), request.params.id, request.body),
+  );
+
+  api.post(
+    "/api/v1/volunteering/opportunities/:id/group-hours",
+    {
+      config: { policy: signedIn },
+      schema: {
+        tags,
+        summary:
+          "Record hours of people who helped without a volunteer record (how many, hours each; no names), confirmed at once",
+        params: Id,
+        body: NewGroupHours,
+        response: { 201: GroupHoursView, ...Errors },
+      },
+    },
+    async (request, reply) =>
+      reply
+        .code(201)
+        .send(await service.recordGroupHours(callerOf(request), request.params.id, request.body)),
   );
 
   api.get(

@@ -3,16 +3,20 @@ import type { Kysely } from "kysely";
 import type { Role } from "../../../contracts/identity.ts";
 import { isLocale, type Locale, type LocalizedText, pickText } from "../../../contracts/localized-text.ts";
 import type {
+  GroupHoursView,
   HoursView,
   InvitationView,
   MatchResult,
+  NewGroupHours,
   NewOpportunity,
   NewOrganisation,
   NewShifts,
+  OpportunityChangeResult,
   OpportunityChanges,
   OpportunityView,
   OrganisationDashboard,
   OrganisationView,
+  ShiftChangeResult,
   ShiftChanges,
   ShiftView,
   SignupView,
@@ -38,6 +42,7 @@ import {
   type VolunteerMatch,
 } from "./domain/matching.ts";
 import {
+  addGroupCells,
   hoursByMonthAndTheme,
   suppressCell,
   suppressCount,
@@ -47,6 +52,7 @@ import {
 import { formatShiftTime, volunteeringMail } from "./volunteering.mail.ts";
 import * as repo from "./volunteering.repository.ts";
 import type {
+  GroupHoursRow,
   HoursRow,
   OpportunityRow,
   OrganisationRow,
@@ -215,6 +221,11 @@ const M = {
     sv: "Ange datum, start- och sluttid för den nya tiden.",
     en: "Give the date, start and end time for the new time.",
   },
+  groupBeforeTask: {
+    fi: "Päivä on ennen kuin tehtävä julkaistiin Keskiössä. Tarkista päivämäärä.",
+    sv: "Dagen är före uppdraget publicerades i Keskiö. Kontrollera datumet.",
+    en: "The day is before the task was published in Keskiö. Check the date.",
+  },
   notSuggestible: {
     fi: "Tätä vapaaehtoista ei voi kutsua tähän tehtävään.",
     sv: "Den här volontären kan inte bjudas in till uppdraget.",
@@ -336,6 +347,21 @@ function localeOf(value: string): Locale {
 
 function escapeHtml(value: string): string {
   return value.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+}
+
+function overlaps(a: { startsAt: string; endsAt: string }, b: { startsAt: string; endsAt: string }): boolean {
+  return a.startsAt < b.endsAt && b.startsAt < a.endsAt;
+}
+
+function toGroupHours(row: GroupHoursRow): GroupHoursView {
+  return {
+    id: row.id,
+    opportunityId: row.opportunityId,
+    workDate: row.workDate,
+    people: row.people,
+    minutesEach: row.minutesEach,
+    createdAt: row.createdAt,
+  };
 }
 
 /** The volunteering module's use cases: organisations, opportunities, shifts, volunteers, sign-ups and hours. */
@@ -509,14 +535,19 @@ export class VolunteeringService {
    * than confirmed sign-ups are refused (409), never done by dropping someone: the representative decides whom
    * to ask, and nobody loses a place without being told. A new time (date, start and end together, in the
    * future) is mailed to everyone signed up and resets their reminder; a cancellation is mailed likewise.
+   *
+   * A move is allowed even when the new time overlaps another shift someone signed up for (the organiser's event
+   * cannot wait on one person's other plans): both sign-ups stand, the person's mail names the clashing shift
+   * and asks them to cancel one, and the answer lists their names for the representative. The shift's row lock
+   * meets the share lock a sign-up takes on the person's other shifts, so no sign-up can slip in unseen.
    */
-  async updateShift(caller: Caller, shiftId: string, changes: ShiftChanges): Promise<ShiftView> {
+  async updateShift(caller: Caller, shiftId: string, changes: ShiftChanges): Promise<ShiftChangeResult> {
     const shift = await repo.findShift(this.#db, shiftId);
     if (!shift) throw new AppError("not_found", M.noShift);
     const opportunity = (await repo.findOpportunity(this.#db, shift.opportunityId)) as OpportunityRow;
     await this.#requireRepresentative(caller, opportunity.organisationId);
     const newTime = this.#newShiftTime(changes);
-    const { promoted, notify, updated } = await inTransaction(this.#db, async (trx) => {
+    const { promoted, notify, updated, clashes } = await inTransaction(this.#db, async (trx) => {
       const locked = (await repo.lockShift(trx, shiftId)) as ShiftRow;
       const cancelling = changes.cancelled === true && !locked.cancelledAt;
       if (locked.cancelledAt && (changes.places !== undefined || newTime))
@@ -538,17 +569,47 @@ export class VolunteeringService {
       const next = { ...locked, ...update };
       let notifyRows: SignupRow[] = [];
       if (cancelling || (moved && !next.cancelledAt)) notifyRows = await repo.signupsOfShifts(trx, [shiftId]);
-      // A reminder sent for the old time says nothing of the new one.
-      if (moved) for (const s of notifyRows) await repo.updateSignup(trx, s.id, { remindedAt: null });
+      const clashRows: Awaited<ReturnType<typeof repo.activeSignupTimes>> = [];
+      if (moved && !next.cancelledAt) {
+        const ids = [...new Set(notifyRows.map((s) => s.volunteerId))];
+        for (const other of await repo.activeSignupTimes(trx, ids))
+          if (other.shiftId !== shiftId && overlaps(other, next)) clashRows.push(other);
+        // A reminder sent for the old time says nothing of the new one.
+        for (const s of notifyRows) await repo.updateSignup(trx, s.id, { remindedAt: null });
+      }
       const promotedRows = next.cancelledAt ? [] : await this.#fillPlaces(trx, next);
-      return { promoted: promotedRows, notify: cancelling || moved ? notifyRows : [], updated: next };
+      return {
+        promoted: promotedRows,
+        notify: cancelling || moved ? notifyRows : [],
+        updated: next,
+        clashes: clashRows,
+      };
     });
     for (const signup of promoted)
       await this.#mailAbout("promoted", signup.volunteerId, updated, opportunity);
     const kind = updated.cancelledAt ? "shiftCancelled" : "shiftChanged";
-    for (const signup of notify) await this.#mailAbout(kind, signup.volunteerId, updated, opportunity);
+    const clashShifts = await repo.shiftsByIds(this.#db, [...new Set(clashes.map((c) => c.shiftId))]);
+    const clashTasks = await repo.opportunitiesByIds(this.#db, [
+      ...new Set(clashes.map((c) => c.opportunityId)),
+    ]);
+    let notified = 0;
+    for (const signup of notify) {
+      const theirs = clashes
+        .filter((c) => c.volunteerId === signup.volunteerId)
+        .map((c) => ({
+          shift: clashShifts.find((x) => x.id === c.shiftId) as ShiftRow,
+          opportunity: clashTasks.find((x) => x.id === c.opportunityId) as OpportunityRow,
+        }));
+      if (await this.#mailAbout(kind, signup.volunteerId, updated, opportunity, theirs)) notified += 1;
+    }
+    const clashed = await repo.volunteersByIds(this.#db, [...new Set(clashes.map((c) => c.volunteerId))]);
     const counts = await repo.shiftCounts(this.#db, [shiftId]);
-    return toShift(updated, counts.get(shiftId));
+    return {
+      ...toShift(updated, counts.get(shiftId)),
+      notified,
+      promoted: promoted.length,
+      clashes: clashed.map((v) => v.displayName).sort((a, b) => a.localeCompare(b, "fi")),
+    };
   }
 
   /** The new start and end of a shift from a change, or null when the change has no time; validated. */
@@ -568,37 +629,108 @@ export class VolunteeringService {
   }
 
   /**
-   * A representative edits a task's texts and place. A new place is mailed to everyone signed up for its
-   * upcoming shifts (with the shift's time), since they would otherwise go to the old one.
+   * A representative edits a task's facts. A new place (or area) is mailed to everyone signed up for its
+   * upcoming shifts (with the shift's time), since they would otherwise go to the old one; the answer says how
+   * many were told. Other facts (texts, skills, age limit, accessibility, record extract, contact) show on the
+   * task's page at once and are not mailed.
    */
   async updateOpportunity(
     caller: Caller,
     opportunityId: string,
     changes: OpportunityChanges,
-  ): Promise<OpportunityView> {
+  ): Promise<OpportunityChangeResult> {
     const opportunity = await repo.findOpportunity(this.#db, opportunityId);
     if (!opportunity) throw new AppError("not_found", M.noOpportunity);
     const organisation = await this.#requireRepresentative(caller, opportunity.organisationId);
     const update: Partial<OpportunityRow> = { updatedAt: this.#now.toISOString() };
     if (changes.title) update.title = writeJson(changes.title);
     if (changes.description) update.description = writeJson(changes.description);
+    if (changes.skills) update.skills = writeJson(changes.skills);
+    if (changes.minAge !== undefined) update.minAge = changes.minAge;
+    if (changes.accessibility !== undefined)
+      update.accessibility = changes.accessibility ? writeJson(changes.accessibility) : null;
+    if (changes.needsRecordExtract !== undefined)
+      update.needsRecordExtract = changes.needsRecordExtract ? 1 : 0;
+    if (changes.contactName?.trim()) update.contactName = changes.contactName.trim();
+    if (changes.contactEmail?.trim()) update.contactEmail = changes.contactEmail.trim();
     const place = changes.place?.trim();
     const placeMoved = place !== undefined && place !== "" && place !== opportunity.place;
     if (placeMoved) update.place = place;
+    const areaMoved = changes.area !== undefined && changes.area !== opportunity.area;
+    if (areaMoved) update.area = changes.area;
     await repo.updateOpportunity(this.#db, opportunityId, update);
     const next = { ...opportunity, ...update };
-    if (placeMoved) {
+    let notified = 0;
+    if (placeMoved || areaMoved) {
       const now = this.#now.toISOString();
       const shifts = (await repo.listShifts(this.#db, [opportunityId])).filter(
         (s) => s.cancelledAt === null && s.startsAt > now,
       );
       for (const shift of shifts)
         for (const signup of await repo.signupsOfShifts(this.#db, [shift.id]))
-          await this.#mailAbout("shiftChanged", signup.volunteerId, shift, next);
+          if (await this.#mailAbout("shiftChanged", signup.volunteerId, shift, next)) notified += 1;
     }
-    return (
+    const view = (
       await this.#withShifts([{ ...next, organisationName: organisation.name }], false)
     )[0] as OpportunityView;
+    return { ...view, notified };
+  }
+
+  /**
+   * A representative records hours of people who helped without a volunteer record ("4 people helped 3 h
+   * each"): no names or contact, confirmed at once, audited; counted in totals, open data and the indicator,
+   * never in a certificate (there is nobody's to put them in).
+   */
+  async recordGroupHours(
+    caller: Caller,
+    opportunityId: string,
+    input: NewGroupHours,
+  ): Promise<GroupHoursView> {
+    const opportunity = await repo.findOpportunity(this.#db, opportunityId);
+    if (!opportunity) throw new AppError("not_found", M.noOpportunity);
+    await this.#requireRepresentative(caller, opportunity.organisationId);
+    if (!isCalendarDate(input.workDate))
+      throw new AppError("validation_failed", M.badDate, [
+        { path: "/workDate", message: "not a calendar date" },
+      ]);
+    if (input.workDate > this.#helsinkiToday())
+      throw new AppError("validation_failed", M.futureHours, [
+        { path: "/workDate", message: "in the future" },
+      ]);
+    if (input.workDate < helsinkiParts(new Date(opportunity.createdAt)).date)
+      throw new AppError("validation_failed", M.groupBeforeTask, [
+        { path: "/workDate", message: "before the task" },
+      ]);
+    const row = {
+      id: newId(),
+      opportunityId,
+      workDate: input.workDate,
+      people: input.people,
+      minutesEach: input.minutesEach,
+      recordedBy: caller.personId ?? "",
+      createdAt: this.#now.toISOString(),
+    };
+    await inTransaction(this.#db, async (trx) => {
+      await repo.insertGroupHours(trx, row);
+      await recordAudit(
+        trx,
+        {
+          actorId: caller.personId,
+          action: "volunteering.group_hours_recorded",
+          targetType: "volunteering_group_hours",
+          targetId: row.id,
+          outcome: "success",
+          details: {
+            organisationId: opportunity.organisationId,
+            opportunityId,
+            people: input.people,
+            minutesEach: input.minutesEach,
+          },
+        },
+        this.#now,
+      );
+    });
+    return toGroupHours(row);
   }
 
   /** Promotes the waitlist, in order, into free places of a locked, live shift. */
@@ -618,6 +750,7 @@ export class VolunteeringService {
     volunteerId: string,
     shift: ShiftRow,
     opportunity: OpportunityRow,
+    clashes: { shift: ShiftRow; opportunity: OpportunityRow }[] = [],
   ): Promise<boolean> {
     const volunteer = await repo.findVolunteerBy(this.#db, "id", volunteerId);
     if (!volunteer) return false;
@@ -630,6 +763,16 @@ export class VolunteeringService {
         when: formatShiftTime(new Date(shift.startsAt), new Date(shift.endsAt), contact.locale),
         place: opportunity.place,
         link,
+        ...(clashes.length > 0
+          ? {
+              clash: clashes
+                .map(
+                  (c) =>
+                    `${pickText(readJson<LocalizedText>(c.opportunity.title), contact.locale).text}\n${formatShiftTime(new Date(c.shift.startsAt), new Date(c.shift.endsAt), contact.locale)}\n${c.opportunity.place}`,
+                )
+                .join("\n\n"),
+            }
+          : {}),
       }),
     );
     return true;
@@ -1069,7 +1212,10 @@ export class VolunteeringService {
     try {
       signupId = await inTransaction(this.#db, async (trx) => {
         await repo.lockVolunteer(trx, volunteer.id);
-        const shift = await repo.lockShift(trx, shiftId);
+        // The person's other shifts are share-locked with this one (all in id order, so sign-ups never wait on
+        // each other in a circle): a move of one of them waits for this sign-up, or this one reads its new time.
+        const others = (await repo.activeSignupTimes(trx, [volunteer.id])).map((s) => s.shiftId);
+        const shift = await repo.lockShiftWith(trx, shiftId, others);
         if (!shift || shift.cancelledAt) throw new AppError("not_found", M.noShift);
         if (new Date(shift.startsAt) <= this.#now) throw new AppError("conflict", M.started);
         const opportunity = (await repo.findOpportunity(trx, shift.opportunityId)) as OpportunityRow;
@@ -1364,12 +1510,22 @@ export class VolunteeringService {
     const views = await this.#withShifts(rows, false);
     const allShiftIds = views.flatMap((o) => o.shifts.map((s) => s.id));
     const signups = await repo.signupsOfShifts(this.#db, allShiftIds);
-    const volunteers = await repo.volunteersByIds(this.#db, [...new Set(signups.map((s) => s.volunteerId))]);
+    const volunteerIds = [...new Set(signups.map((s) => s.volunteerId))];
+    const volunteers = await repo.volunteersByIds(this.#db, volunteerIds);
     const nameById = new Map(volunteers.map((v) => [v.id, v.displayName]));
+    const active = await repo.activeSignupTimes(this.#db, volunteerIds);
+    const clashing = (volunteerId: string, shift: ShiftView) =>
+      !shift.cancelled &&
+      active.some((a) => a.volunteerId === volunteerId && a.shiftId !== shift.id && overlaps(a, shift));
+    const groupHours = await repo.groupHoursOf(
+      this.#db,
+      views.map((o) => o.id),
+    );
     return {
       organisation: toOrganisation(organisation),
       opportunities: views.map((opportunity) => ({
         opportunity,
+        groupHours: groupHours.filter((g) => g.opportunityId === opportunity.id).map(toGroupHours),
         shifts: opportunity.shifts.map((shift) => {
           const roster = signups.filter((s) => s.shiftId === shift.id);
           const queue = roster.filter((s) => s.status === "waitlisted");
@@ -1380,6 +1536,7 @@ export class VolunteeringService {
               volunteerName: nameById.get(s.volunteerId) ?? "",
               status: s.status as SignupView["status"],
               position: s.status === "waitlisted" ? queue.indexOf(s) + 1 : null,
+              clash: clashing(s.volunteerId, shift),
             })),
           };
         }),
@@ -1461,13 +1618,16 @@ export class VolunteeringService {
    * hours have been confirmed for it, so an unused module reads as "no data" rather than as zero work.
    */
   async confirmedHours(year: number): Promise<number | null> {
-    const minutes = await repo.confirmedMinutesIn(this.#db, year);
+    const minutes =
+      (await repo.confirmedMinutesIn(this.#db, year)) + (await repo.groupMinutesIn(this.#db, year));
     return minutes === 0 ? null : Math.round((minutes / 60) * 10) / 10;
   }
 
   /** CSV: confirmed hours by month and area, cells with fewer than five volunteers suppressed. */
   async hoursCsv(): Promise<string> {
-    const cells = suppressHours(await repo.hoursByMonthAndArea(this.#db));
+    const cells = suppressHours(
+      addGroupCells(await repo.hoursByMonthAndArea(this.#db), await repo.groupHoursByMonthAndArea(this.#db)),
+    );
     return toCsv(
       ["month", "area", "volunteers", "hours"],
       cells.map((c) => [c.month, c.area, c.volunteers, c.hours]),
@@ -1483,7 +1643,14 @@ export class VolunteeringService {
       ...e,
       themes: readJson<string[]>(e.themes),
     }));
-    const cells = hoursByMonthAndTheme(entries).map(suppressCell);
+    const groups = (await repo.groupHoursWithThemes(this.#db)).map((g) => ({
+      month: g.month,
+      volunteerId: null,
+      people: g.people,
+      minutes: g.minutes,
+      themes: readJson<string[]>(g.themes),
+    }));
+    const cells = hoursByMonthAndTheme([...entries, ...groups]).map(suppressCell);
     return toCsv(
       ["month", "theme", "volunteers", "hours"],
       cells.map((c) => [c.month, c.theme, c.volunteers, c.hours]),

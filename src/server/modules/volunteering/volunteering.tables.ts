@@ -107,6 +107,18 @@ export interface HoursTable {
   createdAt: string;
 }
 
+/** Hours of people who helped without a volunteer record: only how many and how long each (no names). */
+export interface GroupHoursTable {
+  id: string;
+  opportunityId: string;
+  workDate: string;
+  people: number;
+  minutesEach: number;
+  /** The representative's person id. */
+  recordedBy: string;
+  createdAt: string;
+}
+
 /** A representative's invitation of a suggested volunteer to a task (one per task and volunteer). */
 export interface InvitationTable {
   id: string;
@@ -130,6 +142,7 @@ export interface VolunteeringTables {
   volunteeringSignup: SignupTable;
   volunteeringHours: HoursTable;
   volunteeringInvitation: InvitationTable;
+  volunteeringGroupHours: GroupHoursTable;
 }
 
 export type OrganisationRow = Selectable<OrganisationTable>;
@@ -140,3 +153,4 @@ export type NewVolunteerRow = Insertable<VolunteerTable>;
 export type SignupRow = Selectable<SignupTable>;
 export type HoursRow = Selectable<HoursTable>;
 export type InvitationRow = Selectable<InvitationTable>;
+export type GroupHoursRow = Selectable<GroupHoursTable>;

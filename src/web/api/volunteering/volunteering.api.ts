@@ -1,13 +1,17 @@
 import type {
+  GroupHoursView,
   HoursView,
   MatchResult,
+  NewGroupHours,
   NewOpportunity,
   NewOrganisation,
   NewShifts,
+  OpportunityChangeResult,
   OpportunityChanges,
   OpportunityView,
   OrganisationDashboard,
   OrganisationView,
+  ShiftChangeResult,
   ShiftChanges,
   ShiftView,
   SignupView,
@@ -132,7 +136,12 @@ export function addShifts(opportunityId: string, input: NewShifts, options: Requ
 }
 
 export function updateShift(shiftId: string, changes: ShiftChanges, options: RequestOptions) {
-  return sendJson<ShiftView>("PATCH", `${BASE}/shifts/${encodeURIComponent(shiftId)}`, changes, options);
+  return sendJson<ShiftChangeResult>(
+    "PATCH",
+    `${BASE}/shifts/${encodeURIComponent(shiftId)}`,
+    changes,
+    options,
+  );
 }
 
 export function decideHours(hoursId: string, confirm: boolean, options: RequestOptions) {
@@ -157,13 +166,13 @@ export function decideOrganisation(id: string, approve: boolean, options: Reques
   );
 }
 
-/** PATCH /opportunities/:id: a task's title, description or place. */
+/** PATCH /opportunities/:id: a task's facts; the answer says how many were mailed a new place. */
 export function updateOpportunity(
   opportunityId: string,
   changes: OpportunityChanges,
   options: RequestOptions,
 ) {
-  return sendJson<OpportunityView>(
+  return sendJson<OpportunityChangeResult>(
     "PATCH",
     `${BASE}/opportunities/${encodeURIComponent(opportunityId)}`,
     changes,
@@ -205,4 +214,14 @@ export function setSuggestions(allow: boolean, options: RequestOptions) {
 /** Stops suggestions with the link of an invitation e-mail. */
 export function stopSuggestionsByLink(token: string, options: RequestOptions) {
   return sendJson<{ status: "ok" }>("POST", `${BASE}/suggestions/opt-out`, { token }, options);
+}
+
+/** Hours of people who helped without a volunteer record (how many, hours each), confirmed at once. */
+export function recordGroupHours(opportunityId: string, input: NewGroupHours, options: RequestOptions) {
+  return sendJson<GroupHoursView>(
+    "POST",
+    `${BASE}/opportunities/${encodeURIComponent(opportunityId)}/group-hours`,
+    input,
+    options,
+  );
 }

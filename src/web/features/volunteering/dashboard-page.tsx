@@ -18,7 +18,6 @@ import {
   createOpportunity,
   decideHours,
   fetchDashboard,
-  updateShift,
 } from "../../api/volunteering/volunteering.api.ts";
 import { Breadcrumb } from "../../components/breadcrumb.tsx";
 import { useDocumentTitle } from "../../components/document-title.ts";
@@ -28,7 +27,14 @@ import { LoadingStatus, ProblemAlert } from "../../components/request-status.tsx
 import { PageHeading } from "../../components/route-focus.tsx";
 import { useLocale } from "../../i18n/i18n.ts";
 import { SessionGate } from "../identity/session-gate.tsx";
-import { RecordHoursForm } from "./dashboard-edit.tsx";
+import {
+  CancelShiftConfirm,
+  ChangeStatus,
+  EditShiftForm,
+  EditTaskForm,
+  GroupHoursForm,
+  RecordHoursForm,
+} from "./dashboard-edit.tsx";
 import { SuggestedVolunteers } from "./suggestions.tsx";
 import { ChoiceGroup, formatHours, formatShift, VOLUNTEERING_PATHS } from "./volunteering-parts.tsx";
 
@@ -332,19 +338,47 @@ function OpportunityBlock({ item, onChange }: { item: Opp; onChange: () => void 
   const locale = useLocale();
   const local = useLocalize();
   const title = local(item.opportunity.title);
-  const submission = useSubmit<unknown>();
   const headingId = `opp-${item.opportunity.id}`;
+  const statusId = `${headingId}-status`;
   const startedBefore = new Date().toISOString();
-  async function cancel(shiftId: string) {
-    const result = await submission.run((options) => updateShift(shiftId, { cancelled: true }, options));
-    if (result.ok) onChange();
+  const [open, setOpen] = useState<{ what: "task" | "shift" | "cancel"; id: string } | null>(null);
+  const [message, setMessage] = useState("");
+  const editing = open ? item.shifts.find((s) => s.shift.id === open.id)?.shift : undefined;
+  /** Closes a form and gives the focus back to the button that opened it. */
+  function close() {
+    const trigger = open ? `${open.what}-btn-${open.id}` : "";
+    setOpen(null);
+    requestAnimationFrame(() => document.getElementById(trigger)?.focus());
+  }
+  /** A change is saved: say what it did (and move the focus there, as the form is gone), then reload. */
+  function done(text: string) {
+    setOpen(null);
+    setMessage(text);
+    onChange();
+    requestAnimationFrame(() => document.getElementById(statusId)?.focus());
   }
   return (
     <section className="volunteering-section" aria-labelledby={headingId}>
       <h3 id={headingId} lang={title.lang}>
         {title.text}
       </h3>
-      <ErrorSummary error={submission.error} items={[]} attempt={submission.attempt} />
+      <p>
+        <button
+          type="button"
+          id={`task-btn-${item.opportunity.id}`}
+          className="button button--secondary button--small"
+          aria-expanded={open?.what === "task"}
+          onClick={() =>
+            open?.what === "task" ? close() : setOpen({ what: "task", id: item.opportunity.id })
+          }
+        >
+          {t("volunteering.edit.editTask")}
+        </button>
+      </p>
+      {open?.what === "task" ? (
+        <EditTaskForm opportunity={item.opportunity} onDone={done} onClose={close} />
+      ) : null}
+      <ChangeStatus id={statusId} message={message} />
       {item.shifts.length === 0 ? (
         <p>{t("volunteering.wish.noShifts")}</p>
       ) : (
@@ -388,6 +422,7 @@ function OpportunityBlock({ item, onChange }: { item: Opp; onChange: () => void 
                               {r.status === "waitlisted"
                                 ? `(${t("volunteering.status.waitlistedAt", { position: r.position ?? 0 })})`
                                 : ""}
+                              {r.clash ? <strong> {t("volunteering.edit.clashMark")}</strong> : null}
                               {r.status === "confirmed" &&
                               !shift.cancelled &&
                               shift.startsAt <= startedBefore ? (
@@ -403,17 +438,31 @@ function OpportunityBlock({ item, onChange }: { item: Opp; onChange: () => void 
                       )}
                     </td>
                     <td>
-                      {shift.cancelled ? (
+                      {shift.cancelled || shift.startsAt <= startedBefore ? (
                         "–"
                       ) : (
-                        <button
-                          type="button"
-                          className="button button--secondary button--small"
-                          aria-label={t("volunteering.dashboard.cancelShiftFor", { when })}
-                          onClick={() => void cancel(shift.id)}
-                        >
-                          {t("volunteering.dashboard.cancelShift")}
-                        </button>
+                        <div className="button-row">
+                          <button
+                            type="button"
+                            id={`shift-btn-${shift.id}`}
+                            className="button button--secondary button--small"
+                            aria-label={t("volunteering.edit.editShiftFor", { when })}
+                            aria-expanded={open?.what === "shift" && open.id === shift.id}
+                            onClick={() => setOpen({ what: "shift", id: shift.id })}
+                          >
+                            {t("volunteering.edit.editShift")}
+                          </button>
+                          <button
+                            type="button"
+                            id={`cancel-btn-${shift.id}`}
+                            className="button button--secondary button--small"
+                            aria-label={t("volunteering.dashboard.cancelShiftFor", { when })}
+                            aria-expanded={open?.what === "cancel" && open.id === shift.id}
+                            onClick={() => setOpen({ what: "cancel", id: shift.id })}
+                          >
+                            {t("volunteering.dashboard.cancelShift")}
+                          </button>
+                        </div>
                       )}
                     </td>
                   </tr>
@@ -423,6 +472,18 @@ function OpportunityBlock({ item, onChange }: { item: Opp; onChange: () => void 
           </table>
         </section>
       )}
+      {editing && open?.what === "shift" ? (
+        <EditShiftForm key={editing.id} shift={editing} onDone={done} onClose={close} />
+      ) : null}
+      {editing && open?.what === "cancel" ? (
+        <CancelShiftConfirm key={editing.id} shift={editing} onDone={done} onClose={close} />
+      ) : null}
+      <GroupHoursForm
+        opportunityId={item.opportunity.id}
+        title={title.text}
+        entries={item.groupHours}
+        onDone={onChange}
+      />
       <SuggestedVolunteers opportunityId={item.opportunity.id} title={title.text} />
       <h4>{t("volunteering.dashboard.addShift")}</h4>
       <ShiftForm opportunityId={item.opportunity.id} onDone={onChange} />

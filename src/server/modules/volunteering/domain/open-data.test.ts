@@ -1,5 +1,12 @@
 import { describe, expect, it } from "vitest";
-import { hoursByMonthAndTheme, suppressCell, suppressCount, suppressHours, toCsv } from "./open-data.ts";
+import {
+  addGroupCells,
+  hoursByMonthAndTheme,
+  suppressCell,
+  suppressCount,
+  suppressHours,
+  toCsv,
+} from "./open-data.ts";
 
 describe("open data suppression", () => {
   it("hides cells with fewer than five volunteers, hours included", () => {
@@ -64,5 +71,38 @@ describe("hours by month and theme", () => {
   it("does not count one person twice in a theme when a task repeats a theme", () => {
     const cells = hoursByMonthAndTheme([entry("a", 60, ["events", "events"])]);
     expect(cells).toEqual([{ month: "2026-12", theme: "events", volunteers: 1, minutes: 60 }]);
+  });
+});
+
+describe("hours of people without a volunteer record", () => {
+  it("adds each entry's people and minutes to the registered cell of the same month and area", () => {
+    const cells = addGroupCells(
+      [{ month: "2026-12", area: "keskusta", volunteers: 2, minutes: 240 }],
+      [
+        { month: "2026-12", area: "keskusta", volunteers: 4, minutes: 720 },
+        { month: "2026-11", area: "lusi", volunteers: 3, minutes: 180 },
+      ],
+    );
+    expect(cells).toEqual([
+      { month: "2026-11", area: "lusi", volunteers: 3, minutes: 180 },
+      { month: "2026-12", area: "keskusta", volunteers: 6, minutes: 960 },
+    ]);
+    // Two registered and four walk-ins reach the threshold together; three walk-ins alone stay hidden.
+    expect(suppressHours(cells)).toEqual([
+      { month: "2026-11", area: "lusi", volunteers: null, hours: null },
+      { month: "2026-12", area: "keskusta", volunteers: 6, hours: 16 },
+    ]);
+  });
+
+  it("counts a group's people in each of its task's themes, beside the distinct registered volunteers", () => {
+    const cells = hoursByMonthAndTheme([
+      { month: "2026-12", volunteerId: "a", minutes: 60, themes: ["events"] },
+      { month: "2026-12", volunteerId: "a", minutes: 60, themes: ["events"] },
+      { month: "2026-12", volunteerId: null, people: 4, minutes: 480, themes: ["events", "sports"] },
+    ]);
+    expect(cells).toEqual([
+      { month: "2026-12", theme: "events", volunteers: 5, minutes: 600 },
+      { month: "2026-12", theme: "sports", volunteers: 4, minutes: 480 },
+    ]);
   });
 });

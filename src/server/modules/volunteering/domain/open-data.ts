@@ -20,6 +20,24 @@ export interface PublishedHours {
   hours: number | null;
 }
 
+/**
+ * Adds the hours of people without a volunteer record to the registered volunteers' cells of the same month and
+ * area. Such people cannot be told apart, so each recorded entry's people count as that many more volunteers.
+ */
+export function addGroupCells(registered: readonly HoursCell[], group: readonly HoursCell[]): HoursCell[] {
+  const cells = new Map<string, HoursCell>();
+  for (const c of [...registered, ...group]) {
+    const key = `${c.month}|${c.area}`;
+    const cell = cells.get(key) ?? { month: c.month, area: c.area, volunteers: 0, minutes: 0 };
+    cells.set(key, {
+      ...cell,
+      volunteers: cell.volunteers + c.volunteers,
+      minutes: cell.minutes + c.minutes,
+    });
+  }
+  return [...cells.values()].sort((a, b) => a.month.localeCompare(b.month) || a.area.localeCompare(b.area));
+}
+
 /** Suppresses small cells of confirmed hours by month and area. */
 export function suppressHours(cells: readonly HoursCell[]): PublishedHours[] {
   return cells.map(suppressCell);
@@ -41,13 +59,15 @@ export function suppressCell<T extends Cell>(cell: T): PublishedCell<T> {
     : { ...group, volunteers, hours: Math.round((minutes / 60) * 10) / 10 };
 }
 
-/** One confirmed hours entry with the themes of its task, as the theme aggregate needs it. */
-export interface ThemedHours {
+/**
+ * One confirmed hours entry with the themes of its task, as the theme aggregate needs it: a registered
+ * volunteer's (counted once per cell however many entries), or a group without records (`people` more each time).
+ */
+export type ThemedHours = {
   month: string;
-  volunteerId: string;
   minutes: number;
   themes: readonly string[];
-}
+} & ({ volunteerId: string } | { volunteerId: null; people: number });
 
 /** One aggregate row by month and theme before suppression. */
 export interface ThemeCell {
@@ -62,19 +82,26 @@ export interface ThemeCell {
  * theme rows of a month add up to more than the month's total (the data dictionary says so).
  */
 export function hoursByMonthAndTheme(entries: readonly ThemedHours[]): ThemeCell[] {
-  const cells = new Map<string, { month: string; theme: string; people: Set<string>; minutes: number }>();
+  type Acc = { month: string; theme: string; people: Set<string>; anonymous: number; minutes: number };
+  const cells = new Map<string, Acc>();
   for (const e of entries) {
     for (const theme of new Set(e.themes)) {
       const key = `${e.month}|${theme}`;
-      const cell = cells.get(key) ?? { month: e.month, theme, people: new Set<string>(), minutes: 0 };
-      cell.people.add(e.volunteerId);
+      const cell = cells.get(key) ?? { month: e.month, theme, people: new Set(), anonymous: 0, minutes: 0 };
+      if (e.volunteerId === null) cell.anonymous += e.people;
+      else cell.people.add(e.volunteerId);
       cell.minutes += e.minutes;
       cells.set(key, cell);
     }
   }
   return [...cells.values()]
     .sort((a, b) => a.month.localeCompare(b.month) || a.theme.localeCompare(b.theme))
-    .map((c) => ({ month: c.month, theme: c.theme, volunteers: c.people.size, minutes: c.minutes }));
+    .map((c) => ({
+      month: c.month,
+      theme: c.theme,
+      volunteers: c.people.size + c.anonymous,
+      minutes: c.minutes,
+    }));
 }
 
 /** A count, or null when it is below the threshold. */
