@@ -133,6 +133,17 @@ test("a representative invites a suggested volunteer, who sees the invitation an
       .filter({ hasText: v("dashboard.fillValue", { confirmed: 0, places: 4, waitlisted: 0 }) }),
   ).toHaveCount(1);
 
+  // The task's edit form opens with the focus on its heading, passes axe, and closes back to its button.
+  const editTask = rep.page.getByRole("button", { name: v("edit.editTask") });
+  await editTask.click();
+  await expect(rep.page.getByRole("heading", { name: v("edit.taskHeading") })).toBeFocused();
+  await expect(
+    rep.page.getByRole("group", { name: v("dashboard.titleLabel") }).getByLabel(v("edit.lang.fi")),
+  ).toHaveValue(title);
+  await expectNoAxeViolations(rep.page, "dashboard with the task form open");
+  await rep.page.getByRole("button", { name: v("edit.close") }).click();
+  await expect(editTask).toBeFocused();
+
   // The mail in Finnish with the task's link; the volunteer's page lists the invitation.
   const mail = await waitForMail(volunteer.email, 2);
   expect(mail.subject).toBe(`Kutsu vapaaehtoistehtävään: ${title} – Keskiö`);

@@ -571,11 +571,9 @@ function HoursToConfirm({ dashboard, onChange }: { dashboard: OrganisationDashbo
 function Dashboard({ id }: { id: string }) {
   const { t } = useTranslation();
   const locale = useLocale();
-  const [version, setVersion] = useState(0);
-  const dashboard = useApiResource(`dashboard:${id}:${version}`, locale, (options) =>
-    fetchDashboard(id, options),
-  );
-  const reload = () => setVersion((v) => v + 1);
+  // One key for the page: a reload keeps the dashboard on screen (and the forms' messages with it).
+  const dashboard = useApiResource(`dashboard:${id}`, locale, (options) => fetchDashboard(id, options));
+  const reload = dashboard.reload;
   const name = dashboard.data?.organisation.name ?? t("volunteering.dashboard.title");
   useDocumentTitle(name, dashboard.status !== "loading");
   return (
