@@ -38,7 +38,7 @@ async function fillTextArea(page: Page, section: string, text: string) {
   return region;
 }
 
-test("staff open a round, import population cells and a sample with one bad row, set quotas", async ({
+test("staff open a round, import population cells and a sample with one bad row, set quotas, edit its details", async ({
   page,
   request,
 }) => {
@@ -137,6 +137,19 @@ test("staff open a round, import population cells and a sample with one bad row,
   await expect(page.getByText(say("rounds.changed.open"))).toBeVisible();
   await expect(page.getByRole("button", { name: say("rounds.action.open") })).toBeVisible();
   await expectNoAxeViolations(page, "round desk, open");
+
+  // The fieldwork is extended and a Swedish title added on the desk; the round keeps its answers and state.
+  const details = page.getByRole("region", { name: say("rounds.detailsHeading") });
+  await details.getByLabel(say("rounds.fields.titleSv")).fill("Exempelomgång (exempeldata)");
+  await details.getByLabel(say("rounds.fields.end")).fill(`${YEAR}-11-15`);
+  await details.getByLabel(say("rounds.fields.end")).press("Enter");
+  await expect(details.getByText(say("rounds.detailsSaved"))).toBeVisible();
+  const edited = (await (await page.request.get(`/api/v1/survey/rounds/${slug}/desk`)).json()) as RoundDesk;
+  expect(edited.round).toMatchObject({
+    status: "open",
+    fieldworkEnd: `${YEAR}-11-15`,
+    title: { fi: "Esimerkkikierros (esimerkkiaineisto)", sv: "Exempelomgång (exempeldata)" },
+  });
 
   // The new round is in the rounds list.
   await visit(page, WEB_ROUTES.surveyRounds, "rounds page with the round");

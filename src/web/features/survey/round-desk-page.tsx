@@ -31,7 +31,17 @@ import { PageHeading } from "../../components/route-focus.tsx";
 import { useLocale } from "../../i18n/i18n.ts";
 import { SessionGate } from "../identity/session-gate.tsx";
 import { CsvImport } from "./csv-import.tsx";
-import { trimValue, type WeightingChoice, WeightingFields, weightingErrors } from "./rounds-page.tsx";
+import {
+  type RoundDetails,
+  RoundDetailsFields,
+  roundDetailsBody,
+  roundDetailsErrors,
+  roundDetailsOf,
+  trimValue,
+  type WeightingChoice,
+  WeightingFields,
+  weightingErrors,
+} from "./rounds-page.tsx";
 import { formatDay } from "./survey-format.ts";
 import "./survey.css";
 
@@ -113,6 +123,41 @@ function StatusSection({ desk, onChanged }: { desk: RoundDesk; onChanged: () => 
           ))}
         </tbody>
       </ScrollTable>
+    </section>
+  );
+}
+
+/** The round's title, fieldwork dates, channels and answer rule, editable while the round is run. */
+function DetailsSection({ desk, onChanged }: { desk: RoundDesk; onChanged: () => void }) {
+  const { t } = useTranslation();
+  const { round } = desk;
+  const [details, setDetails] = useState<RoundDetails>(() => roundDetailsOf(round));
+  const [errors, setErrors] = useState<SummaryItem[]>([]);
+  const [attempt, setAttempt] = useState(0);
+  const submit = useSubmit<RoundSummary>();
+  async function onSubmit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    setAttempt((n) => n + 1);
+    const found = roundDetailsErrors(details, t, "tiedot");
+    setErrors(found);
+    if (found.length > 0) return;
+    const result = await submit.run((options) => updateRound(round.slug, roundDetailsBody(details), options));
+    if (result.ok) onChanged();
+  }
+  return (
+    <section className="content-section" aria-labelledby="tiedot-h">
+      <h2 id="tiedot-h">{t("survey.rounds.detailsHeading")}</h2>
+      <p>{t("survey.rounds.detailsHint")}</p>
+      <form className="form form--card" noValidate onSubmit={onSubmit}>
+        <ErrorSummary error={submit.error} items={errors} attempt={attempt + submit.attempt} />
+        <RoundDetailsFields prefix="tiedot" details={details} errors={errors} onChange={setDetails} />
+        <p role="status">{submit.status === "success" ? t("survey.rounds.detailsSaved") : ""}</p>
+        <div className="form__actions">
+          <button type="submit" className="button">
+            {t("survey.rounds.saveDetails")}
+          </button>
+        </div>
+      </form>
     </section>
   );
 }
@@ -406,6 +451,7 @@ function Desk({ slug }: { slug: string }) {
       {data ? (
         <>
           <StatusSection desk={data} onChanged={reload} />
+          <DetailsSection desk={data} onChanged={reload} />
           <WeightingSection desk={data} onChanged={reload} />
           <CsvImport
             heading={t("survey.rounds.margins.heading", { year: data.round.year })}

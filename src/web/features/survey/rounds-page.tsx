@@ -185,6 +185,134 @@ export function WeightingFields({
   );
 }
 
+/** The round's own details: the same fields when creating a round and when editing it on its desk. */
+export interface RoundDetails {
+  fi: string;
+  sv: string;
+  en: string;
+  start: string;
+  end: string;
+  openWeb: "code" | "resident";
+  channels: ResponseMode[];
+}
+
+/** The details of a round as saved, for the desk's edit form. */
+export function roundDetailsOf(round: RoundSummary): RoundDetails {
+  return {
+    fi: round.title.fi ?? "",
+    sv: round.title.sv ?? "",
+    en: round.title.en ?? "",
+    start: round.fieldworkStart,
+    end: round.fieldworkEnd,
+    openWeb: round.openWeb ? "resident" : "code",
+    channels: [...round.channels],
+  };
+}
+
+/** What is wrong with a round's details, by field id (`<prefix>-nimi-fi`, `<prefix>-alku`, …). */
+export function roundDetailsErrors(details: RoundDetails, t: TFunction, prefix: string): SummaryItem[] {
+  const found: SummaryItem[] = [];
+  const need = (ok: boolean, field: string, key: "title" | "start" | "end" | "channels") => {
+    if (!ok) found.push({ fieldId: `${prefix}-${field}`, message: t(`survey.rounds.errors.${key}`) });
+  };
+  need(details.fi.trim() !== "", "nimi-fi", "title");
+  need(/^\d{4}-\d{2}-\d{2}$/.test(details.start), "alku", "start");
+  need(/^\d{4}-\d{2}-\d{2}$/.test(details.end) && details.end >= details.start, "loppu", "end");
+  need(details.channels.length > 0, "kanavat", "channels");
+  return found;
+}
+
+/** The details as the API takes them (a title in each language given, dates, channels, the answer rule). */
+export function roundDetailsBody(details: RoundDetails) {
+  return {
+    title: {
+      fi: details.fi.trim(),
+      ...(details.sv.trim() ? { sv: details.sv.trim() } : {}),
+      ...(details.en.trim() ? { en: details.en.trim() } : {}),
+    },
+    fieldworkStart: details.start,
+    fieldworkEnd: details.end,
+    openWeb: details.openWeb === "resident",
+    channels: details.channels,
+  };
+}
+
+export function RoundDetailsFields({
+  prefix,
+  details,
+  errors,
+  onChange,
+}: {
+  prefix: string;
+  details: RoundDetails;
+  errors: SummaryItem[];
+  onChange: (details: RoundDetails) => void;
+}) {
+  const { t } = useTranslation();
+  const errorOf = (field: string) => errors.find((e) => e.fieldId === `${prefix}-${field}`)?.message;
+  const set = (field: "fi" | "sv" | "en" | "start" | "end") => (event: { target: { value: string } }) =>
+    onChange({ ...details, [field]: event.target.value });
+  return (
+    <>
+      <TextField
+        id={`${prefix}-nimi-fi`}
+        label={t("survey.rounds.fields.titleFi")}
+        lang="fi"
+        value={details.fi}
+        error={errorOf("nimi-fi")}
+        onChange={set("fi")}
+      />
+      <TextField
+        id={`${prefix}-nimi-sv`}
+        label={t("survey.rounds.fields.titleSv")}
+        lang="sv"
+        value={details.sv}
+        onChange={set("sv")}
+      />
+      <TextField
+        id={`${prefix}-nimi-en`}
+        label={t("survey.rounds.fields.titleEn")}
+        lang="en"
+        value={details.en}
+        onChange={set("en")}
+      />
+      <TextField
+        id={`${prefix}-alku`}
+        type="date"
+        label={t("survey.rounds.fields.start")}
+        value={details.start}
+        error={errorOf("alku")}
+        onChange={set("start")}
+      />
+      <TextField
+        id={`${prefix}-loppu`}
+        type="date"
+        label={t("survey.rounds.fields.end")}
+        value={details.end}
+        error={errorOf("loppu")}
+        onChange={set("end")}
+      />
+      <CheckboxGroup
+        id={`${prefix}-kanavat`}
+        legend={t("survey.rounds.fields.channels")}
+        options={RESPONSE_MODES}
+        chosen={details.channels}
+        label={(c) => t(`survey.rounds.channel.${c}`)}
+        error={errorOf("kanavat")}
+        onChange={(channels) => onChange({ ...details, channels })}
+      />
+      <RadioGroup
+        id={`${prefix}-vastaussaanto`}
+        legend={t("survey.rounds.fields.answerRule")}
+        options={["code", "resident"] as const}
+        value={details.openWeb}
+        label={(rule) => t(`survey.rounds.answerRule.${rule}`)}
+        onChange={(openWeb) => onChange({ ...details, openWeb })}
+      />
+    </>
+  );
+}
+
 function RoundList({ rounds }: { rounds: RoundSummary[] }) {
   const { t } = useTranslation();
   const local = useLocalize();
@@ -239,18 +367,16 @@ function CreateRound() {
   const questionnaires = useApiResource("survey-questionnaires", locale, fetchQuestionnaires);
   const submit = useSubmit<RoundSummary>();
   const year = new Date().getFullYear();
-  const [form, setForm] = useState({
-    questionnaireId: "",
-    slug: "",
-    year: String(year),
+  const [form, setForm] = useState({ questionnaireId: "", slug: "", year: String(year) });
+  const [details, setDetails] = useState<RoundDetails>({
     fi: "",
     sv: "",
     en: "",
     start: `${year}-09-01`,
     end: `${year}-10-31`,
-    openWeb: "code" as "code" | "resident",
+    openWeb: "code",
+    channels: [...RESPONSE_MODES],
   });
-  const [channels, setChannels] = useState<ResponseMode[]>([...RESPONSE_MODES]);
   const [weighting, setWeighting] = useState<WeightingChoice>({ method: "rake", cells: [], trim: "" });
   const [errors, setErrors] = useState<SummaryItem[]>([]);
   const [attempt, setAttempt] = useState(0);
@@ -263,7 +389,7 @@ function CreateRound() {
     event.preventDefault();
     setAttempt((n) => n + 1);
     const found: SummaryItem[] = [];
-    type Problem = "questionnaire" | "slug" | "year" | "title" | "start" | "end" | "channels";
+    type Problem = "questionnaire" | "slug" | "year";
     const need = (ok: boolean, fieldId: string, key: Problem) => {
       if (!ok) found.push({ fieldId, message: t(`survey.rounds.errors.${key}`) });
     };
@@ -274,10 +400,7 @@ function CreateRound() {
       "kierros-vuosi",
       "year",
     );
-    need(form.fi.trim() !== "", "kierros-nimi-fi", "title");
-    need(/^\d{4}-\d{2}-\d{2}$/.test(form.start), "kierros-alku", "start");
-    need(/^\d{4}-\d{2}-\d{2}$/.test(form.end) && form.end >= form.start, "kierros-loppu", "end");
-    need(channels.length > 0, "kierros-kanavat", "channels");
+    found.push(...roundDetailsErrors(details, t, "kierros"));
     found.push(...weightingErrors(weighting, t, "kierros"));
     setErrors(found);
     if (found.length > 0) return;
@@ -288,16 +411,8 @@ function CreateRound() {
           slug: form.slug,
           questionnaireId,
           year: Number(form.year),
-          title: {
-            fi: form.fi.trim(),
-            ...(form.sv.trim() ? { sv: form.sv.trim() } : {}),
-            ...(form.en.trim() ? { en: form.en.trim() } : {}),
-          },
-          fieldworkStart: form.start,
-          fieldworkEnd: form.end,
-          openWeb: form.openWeb === "resident",
+          ...roundDetailsBody(details),
           status: "draft",
-          channels,
           weightingMethod: weighting.method,
           ...(weighting.method === "poststratify" ? { poststratCells: weighting.cells } : {}),
           ...(trim === null ? {} : { weightTrimMultiplier: trim }),
@@ -348,61 +463,7 @@ function CreateRound() {
           error={errorOf("kierros-vuosi")}
           onChange={set("year")}
         />
-        <TextField
-          id="kierros-nimi-fi"
-          label={t("survey.rounds.fields.titleFi")}
-          lang="fi"
-          value={form.fi}
-          error={errorOf("kierros-nimi-fi")}
-          onChange={set("fi")}
-        />
-        <TextField
-          id="kierros-nimi-sv"
-          label={t("survey.rounds.fields.titleSv")}
-          lang="sv"
-          value={form.sv}
-          onChange={set("sv")}
-        />
-        <TextField
-          id="kierros-nimi-en"
-          label={t("survey.rounds.fields.titleEn")}
-          lang="en"
-          value={form.en}
-          onChange={set("en")}
-        />
-        <TextField
-          id="kierros-alku"
-          type="date"
-          label={t("survey.rounds.fields.start")}
-          value={form.start}
-          error={errorOf("kierros-alku")}
-          onChange={set("start")}
-        />
-        <TextField
-          id="kierros-loppu"
-          type="date"
-          label={t("survey.rounds.fields.end")}
-          value={form.end}
-          error={errorOf("kierros-loppu")}
-          onChange={set("end")}
-        />
-        <CheckboxGroup
-          id="kierros-kanavat"
-          legend={t("survey.rounds.fields.channels")}
-          options={RESPONSE_MODES}
-          chosen={channels}
-          label={(c) => t(`survey.rounds.channel.${c}`)}
-          error={errorOf("kierros-kanavat")}
-          onChange={setChannels}
-        />
-        <RadioGroup
-          id="kierros-vastaussaanto"
-          legend={t("survey.rounds.fields.answerRule")}
-          options={["code", "resident"] as const}
-          value={form.openWeb}
-          label={(rule) => t(`survey.rounds.answerRule.${rule}`)}
-          onChange={(openWeb) => setForm((f) => ({ ...f, openWeb }))}
-        />
+        <RoundDetailsFields prefix="kierros" details={details} errors={errors} onChange={setDetails} />
         <WeightingFields prefix="kierros" choice={weighting} errors={errors} onChange={setWeighting} />
         <div className="form__actions">
           <button type="submit" className="button">
