@@ -234,7 +234,16 @@ export function FeedbackReportPage() {
     nearestRequest.current = controller;
     fetchNearestAddress(point, { locale, signal: controller.signal }).then(
       (result) => {
-        if (controller.signal.aborted || !result.address) return;
+        if (controller.signal.aborted) return;
+        if (!result.address) {
+          // An address filled in for the previous place would now name the wrong one.
+          if (addressFilled) {
+            setAddress("");
+            setAddressFilled(false);
+            setFilledAnnouncement(t("addressSearch.noneNear"));
+          }
+          return;
+        }
         const text = formatAddress(result.address, locale);
         setAddress(text);
         setAddressFilled(true);
