@@ -25,7 +25,7 @@ async function send(request: APIRequestContext, method: "POST" | "PUT", path: st
   return response.json();
 }
 
-test("a resident proposes with a photo and a place on the map by keyboard; the proposal page shows both", async ({
+test("a resident proposes with a photo and a place on the map by keyboard; the proposal page shows both; staff change the photos", async ({
   page,
   browser,
   request,
@@ -131,5 +131,35 @@ test("a resident proposes with a photo and a place on the map by keyboard; the p
   const staffPage = await staffContext.newPage();
   await staffPage.route("https://tile.openstreetmap.org/**", (route) => route.abort());
   await visit(staffPage, "/budgeting/staff", "staff desk signed in");
+
+  // Staff moderate the photos on the proposal page by keyboard: the resident's photo goes, theirs comes.
+  await visit(staffPage, `/budgeting/proposals/${proposalId}`, "proposal as staff, photo tools");
+  const tools = staffPage.getByRole("region", { name: fi("staffPhotos.heading") });
+  await tools.getByRole("button", { name: fi("staffPhotos.remove", { number: 1 }) }).press("Enter");
+  await expect(tools.getByRole("status").filter({ hasText: fi("staffPhotos.removed") })).toBeVisible();
+  await expect(tools.getByRole("heading", { name: fi("staffPhotos.heading") })).toBeFocused();
+  await expect(tools.getByText(fi("staffPhotos.none"))).toBeVisible();
+  await tools.getByLabel(fi("propose.photosLabel", { max: 4 })).setInputFiles({
+    name: "kaupunki.jpg",
+    mimeType: "image/jpeg",
+    buffer: jpegWithMetadata(4),
+  });
+  await tools.getByLabel(fi("propose.photoAlt", { number: 1 })).fill("Rannan nykyinen levähdyspaikka");
+  await tools.getByLabel(fi("propose.photoAlt", { number: 1 })).press("Enter");
+  await expect(
+    tools.getByRole("status").filter({ hasText: fi("staffPhotos.added_one", { count: 1 }) }),
+  ).toBeVisible();
+  await expect(
+    staffPage
+      .getByRole("main")
+      .locator(".photo-list")
+      .first()
+      .getByRole("img", { name: "Rannan nykyinen levähdyspaikka" }),
+  ).toBeVisible();
+  await expectNoAxeViolations(staffPage, "proposal as staff after changing the photos");
+  const moderated = (await (
+    await staffPage.request.get(`/api/v1/budgeting/proposals/${proposalId}`)
+  ).json()) as ProposalDetail;
+  expect(moderated.images.map((image) => image.altText)).toEqual(["Rannan nykyinen levähdyspaikka"]);
   await staffContext.close();
 });

@@ -1,6 +1,7 @@
 import type {
   BallotChoice,
   BallotReceipt,
+  NewProposalImage,
   Phase,
   Proposal,
   ProposalDetail,
@@ -50,6 +51,25 @@ export function postComment(
   options: RequestOptions,
 ): Promise<ProposalDetail> {
   return sendJson("POST", `${BASE}/proposals/${encodeURIComponent(proposalId)}/comments`, { body }, options);
+}
+
+/** POST /budgeting/proposals/:id/images (staff; the server removes the photo's metadata) */
+export function addProposalImage(
+  proposalId: string,
+  image: NewProposalImage,
+  options: RequestOptions,
+): Promise<ProposalDetail> {
+  return sendJson("POST", `${BASE}/proposals/${encodeURIComponent(proposalId)}/images`, image, options);
+}
+
+/** DELETE /budgeting/proposals/:id/images/:imageId (staff) */
+export function removeProposalImage(
+  proposalId: string,
+  imageId: string,
+  options: RequestOptions,
+): Promise<ProposalDetail> {
+  const path = `${BASE}/proposals/${encodeURIComponent(proposalId)}/images/${encodeURIComponent(imageId)}`;
+  return sendJson("DELETE", path, undefined, options);
 }
 
 /** GET /budgeting/rounds/:id/ballot (one's own; 404 when none) */

@@ -1,22 +1,28 @@
-import { type FormEvent, useState } from "react";
+import { type FormEvent, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link, useParams } from "react-router";
-import type { ProposalDetail } from "../../../contracts/budgeting.ts";
+import { MAX_PROPOSAL_IMAGES, type ProposalDetail } from "../../../contracts/budgeting.ts";
 import { budgetingPath, WEB_ROUTES } from "../../../contracts/web-routes.ts";
-import { postComment } from "../../api/budgeting/budgeting.api.ts";
+import { addProposalImage, postComment, removeProposalImage } from "../../api/budgeting/budgeting.api.ts";
 import { useProposal } from "../../api/budgeting/budgeting.hooks.ts";
 import { useSubmit } from "../../api/use-submit.ts";
 import { Breadcrumb } from "../../components/breadcrumb.tsx";
 import { useDocumentTitle } from "../../components/document-title.ts";
-import { ErrorSummary } from "../../components/form.tsx";
+import { ErrorSummary, type SummaryItem } from "../../components/form.tsx";
 import { useLocalize } from "../../components/localized.ts";
 import { MapView } from "../../components/map/map-view.tsx";
 import { NotFoundContent } from "../../components/not-found.tsx";
-import { PhotoList } from "../../components/photo/photo-fields.tsx";
+import {
+  type AttachedPhoto,
+  PhotoFields,
+  type PhotoFieldsProblem,
+  PhotoList,
+  photoAltFieldId,
+} from "../../components/photo/photo-fields.tsx";
 import { LoadingStatus, ProblemAlert } from "../../components/request-status.tsx";
 import { PageHeading } from "../../components/route-focus.tsx";
 import { useLocale } from "../../i18n/i18n.ts";
-import { useSession } from "../identity/session.tsx";
+import { hasRole, useSession } from "../identity/session.tsx";
 import { SignInPrompt } from "../identity/session-gate.tsx";
 import { formatDate, formatEuros } from "./budgeting-parts.tsx";
 import "./budgeting.css";
@@ -58,6 +64,129 @@ function CommentForm({ proposalId, onDone }: { proposalId: string; onDone: () =>
         {submit.status === "success" ? t("budgeting.proposal.commentSaved") : ""}
       </p>
     </form>
+  );
+}
+
+const STAFF_PHOTOS_ID = "kuvat-lisaa";
+
+/**
+ * Staff's hand on a proposal's photos during review: remove one that must not be published (a recognisable
+ * person, a licence plate) and add photos of their own, described for people who cannot see them.
+ */
+function StaffPhotos({ proposal, onChanged }: { proposal: ProposalDetail; onChanged: () => void }) {
+  const { t } = useTranslation();
+  const heading = useRef<HTMLHeadingElement>(null);
+  const [photos, setPhotos] = useState<AttachedPhoto[]>([]);
+  const [problem, setProblem] = useState<PhotoFieldsProblem | undefined>();
+  const [items, setItems] = useState<SummaryItem[]>([]);
+  const [attempt, setAttempt] = useState(0);
+  const [done, setDone] = useState("");
+  const add = useSubmit<ProposalDetail>();
+  const remove = useSubmit<ProposalDetail>();
+  const room = MAX_PROPOSAL_IMAGES - proposal.images.length;
+  const altErrors: Record<number, string> = {};
+  for (const item of items) {
+    const photo = photos.find((p) => photoAltFieldId(STAFF_PHOTOS_ID, p) === item.fieldId);
+    if (photo) altErrors[photo.key] = item.message;
+  }
+
+  async function onAdd(event: FormEvent) {
+    event.preventDefault();
+    setAttempt((n) => n + 1);
+    setDone("");
+    const found: SummaryItem[] =
+      photos.length === 0 ? [{ fieldId: STAFF_PHOTOS_ID, message: t("budgeting.staffPhotos.choose") }] : [];
+    photos.forEach((photo, index) => {
+      if (!photo.alt.trim())
+        found.push({
+          fieldId: photoAltFieldId(STAFF_PHOTOS_ID, photo),
+          message: t("budgeting.propose.photoAltMissing", { number: index + 1 }),
+        });
+    });
+    setItems(found);
+    if (found.length > 0) return;
+    let added = 0;
+    for (const photo of photos) {
+      const image = { contentType: photo.contentType, data: photo.data, altText: photo.alt.trim() };
+      const result = await add.run((options) => addProposalImage(proposal.id, image, options));
+      if (!result.ok) break;
+      added++;
+      setPhotos((current) => current.filter((p) => p.key !== photo.key));
+    }
+    if (added > 0) {
+      setDone(t("budgeting.staffPhotos.added", { count: added }));
+      onChanged();
+    }
+  }
+
+  async function onRemove(imageId: string) {
+    setDone("");
+    const result = await remove.run((options) => removeProposalImage(proposal.id, imageId, options));
+    if (!result.ok) return;
+    setDone(t("budgeting.staffPhotos.removed"));
+    // The button is gone with its photo: focus returns to the section, whose status tells what happened.
+    heading.current?.focus();
+    onChanged();
+  }
+
+  return (
+    <section className="content-section" aria-labelledby="kuvat-h">
+      <h2 id="kuvat-h" ref={heading} tabIndex={-1}>
+        {t("budgeting.staffPhotos.heading")}
+      </h2>
+      <p>{t("budgeting.staffPhotos.hint")}</p>
+      {remove.error ? <ProblemAlert error={remove.error} /> : null}
+      {proposal.images.length > 0 ? (
+        <ul className="photo-list">
+          {proposal.images.map((image, index) => (
+            <li key={image.id}>
+              <img
+                src={image.url}
+                alt={image.altText}
+                lang={proposal.language}
+                className="photo-list__image"
+              />
+              <button
+                type="button"
+                className="button button--secondary button--small"
+                disabled={remove.status === "pending"}
+                onClick={() => void onRemove(image.id)}
+              >
+                {t("budgeting.staffPhotos.remove", { number: index + 1 })}
+              </button>
+            </li>
+          ))}
+        </ul>
+      ) : (
+        <p>{t("budgeting.staffPhotos.none")}</p>
+      )}
+      {room > 0 ? (
+        <form className="form" onSubmit={onAdd} noValidate>
+          <ErrorSummary error={add.error} items={items} attempt={attempt + add.attempt} />
+          <PhotoFields
+            id={STAFF_PHOTOS_ID}
+            textKey="budgeting.propose"
+            max={room}
+            photos={photos}
+            setPhotos={setPhotos}
+            problem={problem}
+            setProblem={setProblem}
+            altRequired
+            altErrors={altErrors}
+          />
+          <div className="form__actions">
+            <button type="submit" className="button" disabled={add.status === "pending"}>
+              {t("budgeting.staffPhotos.add")}
+            </button>
+          </div>
+        </form>
+      ) : (
+        <p>{t("budgeting.staffPhotos.full", { max: MAX_PROPOSAL_IMAGES })}</p>
+      )}
+      <p role="status" className="form__status">
+        {done}
+      </p>
+    </section>
   );
 }
 
@@ -158,6 +287,7 @@ function ProposalContent({ proposal, reload }: { proposal: ProposalDetail; reloa
           </>
         ) : null}
       </section>
+      {hasRole(person, "staff", "admin") ? <StaffPhotos proposal={proposal} onChanged={reload} /> : null}
       <section className="content-section" aria-labelledby="kommentit-h">
         <h2 id="kommentit-h">{t("budgeting.comments", { count: proposal.comments.length })}</h2>
         <ol className="pb-list">
