@@ -1,4 +1,4 @@
-import { type Kysely, sql, type Transaction } from "kysely";
+import { CompiledQuery, type Insertable, type Kysely, sql, type Transaction } from "kysely";
 import type {
   ApiKeyRow,
   EventRow,
@@ -42,6 +42,41 @@ export async function selectServices(db: FeedbackDb, includeInactive = false): P
   }));
 }
 
+/**
+ * Single-row inserts whose SQL is compiled once per table and column list. Building and compiling an insert
+ * through Kysely (parsing the values, the camel-case plugin, the compiler) cost more than SQLite's own work
+ * for it, and a create inserts two rows; the SQL depends only on the table and the columns, so later rows
+ * only bind their values. A compiled insert is kept only if it binds exactly the row's values in key order
+ * (anything Kysely would write differently is compiled each time). One per database: dialects differ.
+ */
+export class CompiledInserts {
+  readonly #sql = new Map<string, string | null>();
+
+  /** Inserts one row into one of the module's tables, in the given handle or transaction. */
+  async insert<T extends keyof FeedbackTables & string>(
+    db: FeedbackDb,
+    table: T,
+    row: Insertable<FeedbackTables[T]>,
+  ): Promise<void> {
+    const values = Object.values(row);
+    const key = `${table}(${Object.keys(row).join(",")})`;
+    const kept = this.#sql.get(key);
+    if (kept) {
+      await db.executeQuery(CompiledQuery.raw(kept, values));
+      return;
+    }
+    // The row's type is checked by the signature; Kysely cannot follow a generic table name.
+    const compiled = db
+      .insertInto(table)
+      .values(row as never)
+      .compile();
+    const bindsRow =
+      compiled.parameters.length === values.length && compiled.parameters.every((p, i) => p === values[i]);
+    this.#sql.set(key, bindsRow ? compiled.sql : null);
+    await db.executeQuery(compiled);
+  }
+}
+
 /** A new request, its first history entry and its photos, in the caller's transaction. */
 export async function insertRequest(
   trx: FeedbackDb,
@@ -55,12 +90,10 @@ export async function insertRequest(
     content: Uint8Array;
     createdAt: string;
   }[],
+  inserts: CompiledInserts = new CompiledInserts(),
 ): Promise<void> {
-  await trx.insertInto("feedbackRequest").values(row).execute();
-  await trx
-    .insertInto("feedbackEvent")
-    .values({ ...event, requestId: row.id })
-    .execute();
+  await inserts.insert(trx, "feedbackRequest", row);
+  await inserts.insert(trx, "feedbackEvent", { ...event, requestId: row.id });
   if (photos.length > 0) {
     await trx
       .insertInto("feedbackPhoto")

@@ -35,6 +35,7 @@ import { canChangeStatus, isFinished, statusesForOpen311 } from "./domain/reques
 import { addWorkingHours } from "./domain/working-hours.ts";
 import { AREAS } from "./feedback.areas.ts";
 import {
+  CompiledInserts,
   type FeedbackDb,
   insertEvent,
   insertRequest,
@@ -207,6 +208,7 @@ export class FeedbackDesk {
   #catalogue: ServiceCache | null = null;
   readonly #keys = new Map<string, { id: string; at: number }>();
   readonly #publicPages: ReadCache<PublicRequestPage>;
+  readonly #inserts = new CompiledInserts();
 
   /** `changeVersion` is the database's change token (Database.changeVersion), for the public list caches. */
   constructor(
@@ -368,6 +370,7 @@ export class FeedbackDesk {
               actorId: input.reporterId ?? null,
             },
             photos.map((p, position) => ({ id: newId(now.getTime()), position, createdAt: at, ...p })),
+            this.#inserts,
           ),
         );
         return {
