@@ -7,34 +7,51 @@ import { prefixEnd } from "./domain/address-key.ts";
 export type AddressDb = Kysely<AddressTables>;
 type AddressTx = Transaction<AddressTables>;
 
-/** Addresses whose Finnish or Swedish street name starts with the prefix, narrowed by house number. */
+/**
+ * Addresses whose Finnish or Swedish street name starts with the prefix, narrowed by house number, in street
+ * and number order. Each name is read through its own index in that index's order, so a short prefix over a
+ * large register stops after `limit` entries instead of sorting every match; the two are merged here.
+ */
 export async function selectByStreetPrefix(
   db: AddressDb,
   query: AddressQuery,
   limit: number,
-): Promise<AddressRow[]> {
+): Promise<{ row: AddressRow; matched: "fi" | "sv" }[]> {
   const end = prefixEnd(query.streetPrefix);
-  let select = db
-    .selectFrom("address")
-    .selectAll()
-    .where((eb) =>
-      eb.or([
-        eb.and([eb("streetKey", ">=", query.streetPrefix), eb("streetKey", "<", end)]),
-        eb.and([eb("streetSvKey", ">=", query.streetPrefix), eb("streetSvKey", "<", end)]),
-      ]),
-    );
-  if (query.numberBase !== null) select = select.where("numberBase", "=", query.numberBase);
-  if (query.numberPrefix !== null)
-    select = select
-      .where("numberKey", ">=", query.numberPrefix)
-      .where("numberKey", "<", prefixEnd(query.numberPrefix));
-  return select
-    .orderBy("streetKey")
-    .orderBy("numberBase")
-    .orderBy("numberKey")
-    .orderBy("municipality")
-    .limit(limit)
-    .execute();
+  // A few more than asked, so that addresses sharing a whole number (5, 5 a, 5 b) are not cut in the middle.
+  const take = limit + 8;
+  const byName = (key: "streetKey" | "streetSvKey") => {
+    let select = db
+      .selectFrom("address")
+      .selectAll()
+      .where(key, ">=", query.streetPrefix)
+      .where(key, "<", end);
+    if (query.numberBase !== null) select = select.where("numberBase", "=", query.numberBase);
+    if (query.numberPrefix !== null)
+      select = select
+        .where("numberKey", ">=", query.numberPrefix)
+        .where("numberKey", "<", prefixEnd(query.numberPrefix));
+    return select.orderBy(key).orderBy("numberBase").limit(take).execute();
+  };
+  const found = new Map<string, { row: AddressRow; matched: "fi" | "sv"; key: string }>();
+  for (const row of await byName("streetKey")) found.set(row.id, { row, matched: "fi", key: row.streetKey });
+  for (const row of await byName("streetSvKey"))
+    if (!found.has(row.id)) found.set(row.id, { row, matched: "sv", key: row.streetSvKey ?? "" });
+  return [...found.values()]
+    .sort(
+      (a, b) =>
+        compare(a.key, b.key) ||
+        a.row.numberBase - b.row.numberBase ||
+        compare(a.row.numberKey, b.row.numberKey) ||
+        compare(a.row.municipality, b.row.municipality),
+    )
+    .slice(0, limit)
+    .map(({ row, matched }) => ({ row, matched }));
+}
+
+// Byte order, as the keys' collation ("C" on PostgreSQL, binary on SQLite) has it.
+function compare(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
 }
 
 /** Addresses inside a box of latitude and longitude (the candidates of a nearest-point lookup). */

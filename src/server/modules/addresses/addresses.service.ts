@@ -60,8 +60,8 @@ export class AddressRegister {
   async search(text: string, limit: number): Promise<AddressHit[]> {
     const query = parseAddressQuery(text);
     if (!query) throw new AppError("validation_failed", NO_STREET, [{ path: "/q", message: NO_STREET.en }]);
-    const rows = await selectByStreetPrefix(this.#db, query, limit);
-    return rows.map((row) => toHit(row, row.streetKey.startsWith(query.streetPrefix) ? "fi" : "sv"));
+    const found = await selectByStreetPrefix(this.#db, query, limit);
+    return found.map(({ row, matched }) => toHit(row, matched));
   }
 
   /** The nearest address within `within` metres of a point, with its distance, or null. */

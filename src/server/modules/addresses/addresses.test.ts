@@ -2,6 +2,7 @@ import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { PassThrough } from "node:stream";
+import { sql } from "kysely";
 import { afterAll, beforeAll, expect, it } from "vitest";
 import { buildTestApp, type TestApp } from "../../../../test/build-test-app.ts";
 import { TestClient } from "../../../../test/http-client.ts";
@@ -121,6 +122,23 @@ describeEachDialect("address register", (dialect) => {
     expect(labels((await search("Kauppakatu 5 A, Heinola")).json())).toEqual(["Kauppakatu 5 a"]);
     expect(labels((await search("kauppak", "&limit=2")).json())).toEqual(["Kauppakatu 1", "Kauppakatu 5"]);
     expect((await search("ei-olemassa")).json().items).toEqual([]);
+  });
+
+  it("answers a prefix search from the street indexes, not by reading every address (SQLite's plan)", async () => {
+    if (dialect !== "sqlite") return;
+    const db = t.db.database.db;
+    const plan = (key: string) =>
+      sql<{ detail: string }>`explain query plan select * from address
+        where ${sql.ref(key)} >= ${"kauppak"} and ${sql.ref(key)} < ${"kauppak~"}
+        order by ${sql.ref(key)}, number_base limit 16`.execute(db);
+    const details = [...(await plan("street_key")).rows, ...(await plan("street_sv_key")).rows]
+      .map((r) => r.detail)
+      .join("\n");
+    expect(details).toContain("USING INDEX address_street_idx");
+    expect(details).toContain("USING INDEX address_street_sv_idx");
+    // Read in the index's order: no sort of every match.
+    expect(details).not.toContain("TEMP B-TREE");
+    expect(details).not.toMatch(/SCAN address(?! USING)/);
   });
 
   it("answers a search without a street, or a bad limit, with a localized problem", async () => {
