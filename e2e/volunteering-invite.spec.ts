@@ -138,7 +138,10 @@ test("a representative invites a suggested volunteer, who sees the invitation an
   await editTask.click();
   await expect(rep.page.getByRole("heading", { name: v("edit.taskHeading") })).toBeFocused();
   await expect(
-    rep.page.getByRole("group", { name: v("dashboard.titleLabel") }).getByLabel(v("edit.lang.fi")),
+    rep.page
+      .getByRole("region", { name: v("edit.taskHeading") })
+      .getByRole("group", { name: v("dashboard.titleLabel") })
+      .getByLabel(v("edit.lang.fi")),
   ).toHaveValue(title);
   await expectNoAxeViolations(rep.page, "dashboard with the task form open");
   await rep.page.getByRole("button", { name: v("edit.close") }).click();

@@ -141,6 +141,8 @@ export const SignupView = Type.Object({
   opportunityId: Type.String(),
   opportunityTitle: LocalizedText,
   place: Type.String(),
+  /** Another of the person's active sign-ups overlaps this one (a moved shift caused it): they should cancel one. */
+  clash: Type.Boolean(),
 });
 export type SignupView = Static<typeof SignupView>;
 

@@ -402,4 +402,36 @@ describeEachDialect("volunteering: suggestions, invitations, hours hygiene and e
     // Raili's 60 + Kalle's 120 + four × 60 confirmed minutes = 7 hours, six volunteers (Raili's own log waits).
     expect(csv).toBe("month,theme,volunteers,hours\r\n2026-12,children_youth,6,7\r\n2026-12,culture,6,7\r\n");
   });
+
+  it("records and removes hours of helpers without a record over HTTP, with localized problems for bad input", async () => {
+    const url = `/api/v1/volunteering/opportunities/${opportunityId}/group-hours`;
+    const none = await rep.post(url, { workDate: "2026-12-12", people: 0, minutesEach: 60 });
+    expect(none.statusCode).toBe(400);
+    expect(none.headers["content-type"]).toMatch(/application\/problem\+json/);
+    const future = await rep.post(url, { workDate: "2026-12-13", people: 3, minutesEach: 60 });
+    expect(future.statusCode).toBe(400);
+    expect(future.json().detail).toMatch(/tulevaisuuteen/);
+    const olli = await signIn("olli@example.fi", "192.0.2.62");
+    const byVolunteer = await olli.post(url, {
+      workDate: "2026-12-12",
+      people: 3,
+      minutesEach: 60,
+    });
+    expect(byVolunteer.statusCode).toBe(403);
+    const created = await rep.post(url, { workDate: "2026-12-12", people: 3, minutesEach: 90 });
+    expect(created.statusCode).toBe(201);
+    expect(Object.keys(created.json()).sort()).toEqual([
+      "createdAt",
+      "id",
+      "minutesEach",
+      "opportunityId",
+      "people",
+      "workDate",
+    ]);
+    const removed = await rep.request({
+      method: "DELETE",
+      url: `/api/v1/volunteering/group-hours/${created.json().id}`,
+    });
+    expect(removed.statusCode).toBe(200);
+  });
 });

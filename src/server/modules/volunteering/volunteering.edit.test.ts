@@ -135,6 +135,10 @@ describeEachDialect("volunteering: moving shifts, editing tasks, hours without a
     ]);
     expect(roster(dashboard, marketShift).map((r) => r.clash)).toEqual([true]);
 
+    // Her own page marks both sign-ups; Bertta's is clear.
+    expect((await service.me(aino)).signups.map((s) => s.clash)).toEqual([true, true]);
+    expect((await service.me(bertta)).signups.map((s) => s.clash)).toEqual([false]);
+
     // Aino chooses the race: the clash is gone from both shifts, and she cannot sign up into it again.
     const marketSignup = (await service.me(aino)).signups.find((s) => s.shift.id === marketShift);
     await service.cancelSignup(aino, marketSignup?.id as string);
@@ -351,5 +355,25 @@ describeEachDialect("volunteering: moving shifts, editing tasks, hours without a
       .where("action", "=", "volunteering.group_hours_recorded")
       .execute();
     expect(audit).toHaveLength(2);
+
+    // A mistaken entry is removed by the representative (not by others), audited, and leaves the figures.
+    const january = (await service.dashboard(rep, organisationId)).opportunities.find(
+      (o) => o.opportunity.id === id,
+    )?.groupHours[0];
+    expect(january).toMatchObject({ workDate: "2027-01-04", people: 4 });
+    await expect(
+      service.removeGroupHours({ personId: "nobody", roles: [], accessKey: null }, january?.id as string),
+    ).rejects.toMatchObject({ code: "forbidden" });
+    await service.removeGroupHours(rep, january?.id as string);
+    expect(await service.hoursCsv()).not.toContain("2027-01");
+    await expect(service.removeGroupHours(rep, january?.id as string)).rejects.toMatchObject({
+      code: "not_found",
+    });
+    const removed = await t.database.db
+      .selectFrom("auditLog")
+      .select("details")
+      .where("action", "=", "volunteering.group_hours_removed")
+      .execute();
+    expect(removed).toHaveLength(1);
   });
 });

@@ -548,6 +548,14 @@ export async function insertGroupHours(db: Db, row: GroupHoursTable): Promise<vo
   await db.insertInto("volunteeringGroupHours").values(row).execute();
 }
 
+export function findGroupHours(db: Db, id: string): Promise<GroupHoursRow | undefined> {
+  return db.selectFrom("volunteeringGroupHours").selectAll().where("id", "=", id).executeTakeFirst();
+}
+
+export async function deleteGroupHours(db: Db, id: string): Promise<void> {
+  await db.deleteFrom("volunteeringGroupHours").where("id", "=", id).execute();
+}
+
 export function groupHoursOf(db: Db, opportunityIds: string[]): Promise<GroupHoursRow[]> {
   if (opportunityIds.length === 0) return Promise.resolve([]);
   return db

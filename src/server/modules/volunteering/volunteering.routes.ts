@@ -545,6 +545,23 @@ export async function volunteeringRoutes(
         .send(await service.recordGroupHours(callerOf(request), request.params.id, request.body)),
   );
 
+  api.delete(
+    "/api/v1/volunteering/group-hours/:id",
+    {
+      config: { policy: signedIn },
+      schema: {
+        tags,
+        summary: "Remove a mistaken entry of hours without a record (audited)",
+        params: Id,
+        response: { 200: Ok, ...Errors },
+      },
+    },
+    async (request) => {
+      await service.removeGroupHours(callerOf(request), request.params.id);
+      return { status: "ok" as const };
+    },
+  );
+
   api.get(
     "/api/v1/volunteering/opportunities/:id/suggestions",
     {

@@ -733,6 +733,35 @@ export class VolunteeringService {
     return toGroupHours(row);
   }
 
+  /** A representative removes a mistaken entry of hours without a record (audited with what it said). */
+  async removeGroupHours(caller: Caller, groupHoursId: string): Promise<void> {
+    const row = await repo.findGroupHours(this.#db, groupHoursId);
+    if (!row) throw new AppError("not_found", M.noHours);
+    const opportunity = (await repo.findOpportunity(this.#db, row.opportunityId)) as OpportunityRow;
+    await this.#requireRepresentative(caller, opportunity.organisationId);
+    await inTransaction(this.#db, async (trx) => {
+      await repo.deleteGroupHours(trx, groupHoursId);
+      await recordAudit(
+        trx,
+        {
+          actorId: caller.personId,
+          action: "volunteering.group_hours_removed",
+          targetType: "volunteering_group_hours",
+          targetId: row.id,
+          outcome: "success",
+          details: {
+            organisationId: opportunity.organisationId,
+            opportunityId: row.opportunityId,
+            workDate: row.workDate,
+            people: row.people,
+            minutesEach: row.minutesEach,
+          },
+        },
+        this.#now,
+      );
+    });
+  }
+
   /** Promotes the waitlist, in order, into free places of a locked, live shift. */
   async #fillPlaces(trx: Db, shift: ShiftRow): Promise<SignupRow[]> {
     if (shift.cancelledAt || new Date(shift.startsAt) <= this.#now) return [];
@@ -1156,6 +1185,7 @@ export class VolunteeringService {
     ]);
     const oppById = new Map(opportunities.map((o) => [o.id, o]));
     const counts = await repo.shiftCounts(this.#db, [...shiftById.keys()]);
+    const active = await repo.activeSignupTimes(this.#db, [...new Set(signups.map((s) => s.volunteerId))]);
     const views: SignupView[] = [];
     for (const signup of signups) {
       const shift = shiftById.get(signup.shiftId) as ShiftRow;
@@ -1173,6 +1203,12 @@ export class VolunteeringService {
         opportunityId: opportunity.id,
         opportunityTitle: readJson<LocalizedText>(opportunity.title),
         place: opportunity.place,
+        clash:
+          signup.status !== "cancelled" &&
+          shift.cancelledAt === null &&
+          active.some(
+            (a) => a.volunteerId === signup.volunteerId && a.shiftId !== shift.id && overlaps(a, shift),
+          ),
       });
     }
     return views.sort((a, b) => a.shift.startsAt.localeCompare(b.shift.startsAt));

@@ -225,3 +225,13 @@ export function recordGroupHours(opportunityId: string, input: NewGroupHours, op
     options,
   );
 }
+
+/** Removes a mistaken entry of hours without a record. */
+export function removeGroupHours(id: string, options: RequestOptions) {
+  return sendJson<{ status: "ok" }>(
+    "DELETE",
+    `${BASE}/group-hours/${encodeURIComponent(id)}`,
+    undefined,
+    options,
+  );
+}

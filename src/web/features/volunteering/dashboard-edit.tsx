@@ -17,6 +17,7 @@ import { useSubmit } from "../../api/use-submit.ts";
 import {
   recordGroupHours,
   recordHours,
+  removeGroupHours,
   updateOpportunity,
   updateShift,
 } from "../../api/volunteering/volunteering.api.ts";
@@ -288,21 +289,24 @@ export function CancelShiftConfirm({
   );
 }
 
-type Texts = { fi: string; sv: string; en: string };
+/** One text as typed in the three language fields. */
+export type Texts = { fi: string; sv: string; en: string };
+/** Empty language fields. */
+export const NO_TEXTS: Texts = { fi: "", sv: "", en: "" };
 const textsOf = (text: LocalizedText | null): Texts => ({
   fi: text?.fi ?? "",
   sv: text?.sv ?? "",
   en: text?.en ?? "",
 });
 /** Finnish required, Swedish and English sent only when written (they fall back to Finnish). */
-const localized = (texts: Texts): LocalizedText => ({
+export const localized = (texts: Texts): LocalizedText => ({
   fi: texts.fi.trim(),
   ...(texts.sv.trim() ? { sv: texts.sv.trim() } : {}),
   ...(texts.en.trim() ? { en: texts.en.trim() } : {}),
 });
 
 /** Three fields of one text in Finnish, Swedish and English, grouped under a legend. */
-function LanguageFields({
+export function LanguageFields({
   id,
   legend,
   value,
@@ -583,6 +587,7 @@ export function GroupHoursForm({
     ];
     setBad(wrong);
     if (wrong.length > 0) return submission.reset();
+    removal.reset();
     const result = await submission.run((options) =>
       recordGroupHours(opportunityId, { workDate: v.date, people, minutesEach: minutes }, options),
     );
@@ -591,6 +596,21 @@ export function GroupHoursForm({
       onDone();
     }
   }
+  const removal = useSubmit<{ status: "ok" }>();
+  async function remove(id: string) {
+    submission.reset();
+    const result = await removal.run((options) => removeGroupHours(id, options));
+    if (result.ok) {
+      onDone();
+      requestAnimationFrame(() => document.getElementById(`${p}-status`)?.focus());
+    }
+  }
+  const entryText = (g: GroupHoursView) =>
+    t("volunteering.groupHours.entry", {
+      date: g.workDate,
+      count: g.people,
+      hours: formatHours(g.minutesEach, locale),
+    });
   const headingId = `${p}-heading`;
   const saved = submission.status === "success" ? submission.data : undefined;
   return (
@@ -602,14 +622,22 @@ export function GroupHoursForm({
         items={bad.map((id) => ({ fieldId: id, message: messages[id] ?? id }))}
         attempt={attempt}
       />
-      <div role="status" className={saved ? "notice notice--success" : undefined}>
+      <ErrorSummary error={removal.error} items={[]} attempt={removal.attempt} />
+      <div
+        id={`${p}-status`}
+        role="status"
+        tabIndex={-1}
+        className={saved || removal.status === "success" ? "notice notice--success" : undefined}
+      >
         {saved
           ? t("volunteering.groupHours.saved", {
               count: saved.people,
               hours: formatHours(saved.minutesEach, locale),
               total: formatHours(saved.people * saved.minutesEach, locale),
             })
-          : ""}
+          : removal.status === "success"
+            ? t("volunteering.groupHours.removed")
+            : ""}
       </div>
       <form
         className="form form--inline"
@@ -654,11 +682,15 @@ export function GroupHoursForm({
         <ul className="roster" aria-label={t("volunteering.groupHours.listFor", { title })}>
           {entries.map((g) => (
             <li key={g.id}>
-              {t("volunteering.groupHours.entry", {
-                date: g.workDate,
-                count: g.people,
-                hours: formatHours(g.minutesEach, locale),
-              })}
+              {entryText(g)}{" "}
+              <button
+                type="button"
+                className="button button--secondary button--small"
+                aria-label={t("volunteering.groupHours.removeFor", { entry: entryText(g) })}
+                onClick={() => void remove(g.id)}
+              >
+                {t("volunteering.groupHours.remove")}
+              </button>
             </li>
           ))}
         </ul>

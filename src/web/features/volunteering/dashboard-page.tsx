@@ -33,6 +33,9 @@ import {
   EditShiftForm,
   EditTaskForm,
   GroupHoursForm,
+  LanguageFields,
+  localized,
+  NO_TEXTS,
   RecordHoursForm,
 } from "./dashboard-edit.tsx";
 import { SuggestedVolunteers } from "./suggestions.tsx";
@@ -45,15 +48,15 @@ function OpportunityForm({ organisationId, onDone }: { organisationId: string; o
   const submission = useSubmit<unknown>();
   const [v, setV] = useState({
     kind: "event",
-    title: "",
-    description: "",
     area: "keskusta",
     place: "",
     minAge: "",
-    accessibility: "",
     contactName: "",
     contactEmail: "",
   });
+  const [title, setTitle] = useState(NO_TEXTS);
+  const [description, setDescription] = useState(NO_TEXTS);
+  const [accessibility, setAccessibility] = useState(NO_TEXTS);
   const [themes, setThemes] = useState<Theme[]>([]);
   const [skills, setSkills] = useState<Skill[]>([]);
   const [record, setRecord] = useState(false);
@@ -67,8 +70,8 @@ function OpportunityForm({ organisationId, onDone }: { organisationId: string; o
     setAttempt((n) => n + 1);
     const age = v.minAge.trim() === "" ? null : Number(v.minAge);
     const lacking = [
-      ...(v.title.trim() === "" ? ["opp-title"] : []),
-      ...(v.description.trim() === "" ? ["opp-description"] : []),
+      ...(title.fi.trim() === "" ? ["opp-title-fi"] : []),
+      ...(description.fi.trim() === "" ? ["opp-description-fi"] : []),
       ...(themes.length === 0 ? ["opp-themes-children_youth"] : []),
       ...(v.place.trim() === "" ? ["opp-place"] : []),
       ...(age !== null && (!Number.isInteger(age) || age < 0 || age > 99) ? ["opp-age"] : []),
@@ -82,14 +85,14 @@ function OpportunityForm({ organisationId, onDone }: { organisationId: string; o
         organisationId,
         {
           kind: v.kind as "event",
-          title: { fi: v.title.trim() },
-          description: { fi: v.description.trim() },
+          title: localized(title),
+          description: localized(description),
           themes,
           skills,
           area: v.area as Area,
           place: v.place.trim(),
           minAge: age,
-          accessibility: v.accessibility.trim() ? { fi: v.accessibility.trim() } : null,
+          accessibility: accessibility.fi.trim() ? localized(accessibility) : null,
           needsRecordExtract: record,
           contactName: v.contactName.trim(),
           contactEmail: v.contactEmail.trim(),
@@ -98,15 +101,18 @@ function OpportunityForm({ organisationId, onDone }: { organisationId: string; o
       ),
     );
     if (result.ok) {
-      setV((x) => ({ ...x, title: "", description: "", place: "", minAge: "", accessibility: "" }));
+      setV((x) => ({ ...x, place: "", minAge: "" }));
+      setTitle(NO_TEXTS);
+      setDescription(NO_TEXTS);
+      setAccessibility(NO_TEXTS);
       setThemes([]);
       setSkills([]);
       onDone();
     }
   }
   const messages: Record<string, string> = {
-    "opp-title": t("volunteering.errors.titleRequired"),
-    "opp-description": t("volunteering.errors.descriptionRequired"),
+    "opp-title-fi": t("volunteering.errors.titleRequired"),
+    "opp-description-fi": t("volunteering.errors.descriptionRequired"),
     "opp-themes-children_youth": t("volunteering.errors.themeRequired"),
     "opp-place": t("volunteering.errors.placeRequired"),
     "opp-age": t("volunteering.errors.minAge"),
@@ -138,21 +144,22 @@ function OpportunityForm({ organisationId, onDone }: { organisationId: string; o
             </option>
           ))}
         </SelectField>
-        <TextField
+        <LanguageFields
           id="opp-title"
-          label={t("volunteering.dashboard.titleLabel")}
+          legend={t("volunteering.dashboard.titleLabel")}
+          value={title}
           maxLength={200}
-          value={v.title}
-          error={err("opp-title")}
-          onChange={set("title")}
+          error={err("opp-title-fi")}
+          onChange={setTitle}
         />
-        <TextField
+        <LanguageFields
           id="opp-description"
-          label={t("volunteering.dashboard.description")}
+          legend={t("volunteering.dashboard.description")}
+          value={description}
+          multiline
           maxLength={2000}
-          value={v.description}
-          error={err("opp-description")}
-          onChange={set("description")}
+          error={err("opp-description-fi")}
+          onChange={setDescription}
         />
         <ChoiceGroup
           id="opp-themes"
@@ -195,12 +202,12 @@ function OpportunityForm({ organisationId, onDone }: { organisationId: string; o
           error={err("opp-age")}
           onChange={set("minAge")}
         />
-        <TextField
+        <LanguageFields
           id="opp-accessibility"
-          label={t("volunteering.facts.accessibility")}
+          legend={t("volunteering.facts.accessibility")}
+          value={accessibility}
           maxLength={500}
-          value={v.accessibility}
-          onChange={set("accessibility")}
+          onChange={setAccessibility}
         />
         <div className="field">
           <input

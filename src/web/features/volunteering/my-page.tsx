@@ -75,6 +75,12 @@ function SignupsSection({ me, onChange }: { me: VolunteerMe; onChange: () => voi
                         : signup.status === "confirmed"
                           ? t("volunteering.status.confirmed")
                           : t("volunteering.status.waitlistedAt", { position: signup.position ?? 0 })}
+                      {signup.clash ? (
+                        <>
+                          {" "}
+                          <strong>{t("volunteering.me.clash")}</strong>
+                        </>
+                      ) : null}
                     </td>
                     <td>
                       <div className="button-row">
