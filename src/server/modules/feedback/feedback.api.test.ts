@@ -400,11 +400,17 @@ describeEachDialect("feedback web API", (dialect) => {
     const [first, kept] = [await anon.get(url), await anon.get(url)];
     expect(kept.headers["content-type"]).toBe("application/json; charset=utf-8");
     expect(kept.body).toBe(first.body);
-    // A moderator hides it: both lists drop it at once.
+    // Every page of a filter shows the same total (counted once per filter).
+    const total = first.json().total;
+    expect(total).toBeGreaterThan(0);
+    expect((await anon.get(`${url}&page=2`)).json().total).toBe(total);
+    // A moderator hides it: both lists drop it at once, and every page's total with it.
     await moderator.post(`/api/v1/feedback/handling/requests/${created.id}/moderation`, {
       visibility: "hidden",
     });
     expect(await texts()).toEqual([undefined, undefined]);
+    expect((await anon.get(`${url}&page=2`)).json().total).toBe(total - 1);
+    expect((await anon.get(url)).json().total).toBe(total - 1);
     // Another server process (its own connection) publishes it again with a new text.
     const other = createDb(t.db.databaseConfig, t.db.schema ? { schema: t.db.schema } : {});
     try {

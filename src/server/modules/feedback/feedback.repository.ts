@@ -261,6 +261,11 @@ export async function selectPublicPage(
   return { rows, total: await countRequests(query) };
 }
 
+/** How many published requests match a filter. */
+export function countPublicRequests(db: FeedbackDb, filter: RequestFilter): Promise<number> {
+  return countRequests(filtered(db, { ...filter, publishedOnly: true }));
+}
+
 type FilteredRequests = ReturnType<typeof filtered>;
 
 async function countRequests(query: FilteredRequests): Promise<number> {

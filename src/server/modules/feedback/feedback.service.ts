@@ -36,6 +36,7 @@ import { addWorkingHours } from "./domain/working-hours.ts";
 import { AREAS } from "./feedback.areas.ts";
 import {
   CompiledInserts,
+  countPublicRequests,
   type FeedbackDb,
   insertEvent,
   insertRequest,
@@ -208,6 +209,7 @@ export class FeedbackDesk {
   #catalogue: ServiceCache | null = null;
   readonly #keys = new Map<string, { id: string; at: number }>();
   readonly #publicPages: ReadCache<PublicRequestPage>;
+  readonly #publicTotals: ReadCache<number>;
   readonly #inserts = new CompiledInserts();
 
   /** `changeVersion` is the database's change token (Database.changeVersion), for the public list caches. */
@@ -221,6 +223,8 @@ export class FeedbackDesk {
     this.#now = now;
     this.#staff = staff;
     // The public list is read far more often than requests change; answers are kept only until the next write.
+    // Every page of one filter shows the same total: it is counted once per filter, not once per page.
+    this.#publicTotals = new ReadCache({ changeVersion, ttlMs: PUBLIC_LIST_CACHE.ttlMs, maxWeight: 1000 });
     this.#publicPages = new ReadCache({
       changeVersion,
       ttlMs: PUBLIC_LIST_CACHE.ttlMs,
@@ -418,12 +422,11 @@ export class FeedbackDesk {
     }
     const pageSize = query.pageSize ?? 50;
     const page = query.page ?? 1;
-    const { rows, total } = await selectPublicPage(
-      this.#db,
-      filter,
-      { limit: pageSize, offset: (page - 1) * pageSize },
-      true,
-    );
+    const { page: _page, pageSize: _size, ...filterQuery } = query;
+    const [{ rows }, total] = await Promise.all([
+      selectPublicPage(this.#db, filter, { limit: pageSize, offset: (page - 1) * pageSize }, false),
+      this.#publicTotals.get(JSON.stringify(filterQuery), () => countPublicRequests(this.#db, filter)),
+    ]);
     return { items: await this.#toPublic(rows), total, page, pageSize };
   }
 
