@@ -51,7 +51,7 @@ const CHANGESET = "2026-11-29T00:00:00Z";
 const AGENCY = "Heinolan kaupunki";
 const MEDIA_BODY_LIMIT = MAX_PHOTOS * MAX_PHOTO_BYTES + 256 * 1024;
 // About 8 MB of kept Open311 list text (a full page of 1000 requests is about 0.5 MB).
-const LIST_CACHE_CHARS = 8_000_000;
+const LIST_CACHE_BYTES = 8_000_000;
 const MIME = { json: "application/json; charset=utf-8", xml: "text/xml; charset=utf-8" } as const;
 type Format = keyof typeof MIME;
 
@@ -91,11 +91,12 @@ export async function open311Routes(
   const base = publicUrl.replace(/\/$/, "");
   // Rendered public lists, keyed by format and the query as sent (its default date range moves with the
   // clock), kept only until the next write to the database.
-  const lists = new ReadCache<string>({
+  // Kept as bytes: a string would be encoded again for every response.
+  const lists = new ReadCache<Buffer>({
     changeVersion,
     ttlMs: PUBLIC_LIST_CACHE.ttlMs,
-    maxWeight: LIST_CACHE_CHARS,
-    weigh: (text) => text.length,
+    maxWeight: LIST_CACHE_BYTES,
+    weigh: (bytes) => bytes.length,
   });
   await app.register(
     async (scope) => {
@@ -164,7 +165,7 @@ export async function open311Routes(
             const render = async () => {
               const batch = await desk.open311Requests(parsedQuery);
               const tree = requestList(batch, { locale, extensions: isTrue(query.extensions), base });
-              return format === "json" ? toJson(tree) : toXml("service_requests", tree);
+              return Buffer.from(format === "json" ? toJson(tree) : toXml("service_requests", tree), "utf8");
             };
             const body = parsedQuery.references
               ? await render()

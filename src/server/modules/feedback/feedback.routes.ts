@@ -65,7 +65,7 @@ export async function feedbackRoutes(
 ): Promise<void> {
   const api = app.withTypeProvider<TypeBoxTypeProvider>();
   // Public list pages as sent (through the route's response schema), for as long as the desk keeps the page.
-  const serialisedPages = new WeakMap<PublicRequestPage, string>();
+  const serialisedPages = new WeakMap<PublicRequestPage, Buffer>();
 
   api.get(
     "/api/v1/feedback/services",
@@ -161,12 +161,13 @@ export async function feedbackRoutes(
       const page = await desk.publicList(request.query);
       // A kept page is the same object until the database changes, so its serialised text is kept beside it:
       // serialising 50 requests through the response schema cost more than everything else of a cached read.
+      // Kept as bytes: a string would be encoded again for every response.
       let body = serialisedPages.get(page);
       if (body === undefined) {
-        body = reply.serialize(page) as string;
+        body = Buffer.from(reply.serialize(page) as string, "utf8");
         serialisedPages.set(page, body);
       }
-      // A string with a JSON type is sent as it is (the schema typing only knows the object form).
+      // Bytes with a JSON type are sent as they are (the schema typing only knows the object form).
       return reply.type("application/json; charset=utf-8").send(body as unknown as PublicRequestPage);
     },
   );
