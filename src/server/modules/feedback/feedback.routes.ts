@@ -150,6 +150,7 @@ export async function feedbackRoutes(
     "/api/v1/feedback/requests",
     {
       config: { policy: publicRead },
+      serializerCompiler: warmedSerializer(app, EMPTY_FIELDS_PAGE),
       schema: {
         tags: ["feedback"],
         summary: "Published requests, newest first, by category, status, time and area",
@@ -359,6 +360,52 @@ export async function feedbackRoutes(
     (request) => desk.markDuplicate(requirePrincipal(request), request.params.id, request.body.duplicateOf),
   );
 }
+
+// fast-json-stringify checks a nullable field's value against each branch with a validator it compiles on
+// first use: some 40 ms for a list page, paid by the first reader after a start and by everyone waiting
+// behind them. Serialising a sample page with every nullable field empty when the route is compiled pays it
+// at start instead.
+type RouteSchemaCompiler = NonNullable<FastifyInstance["serializerCompiler"]>;
+function warmedSerializer(app: FastifyInstance, sample: unknown): RouteSchemaCompiler {
+  return (routeSchema) => {
+    const compile = app.serializerCompiler;
+    if (!compile) throw new Error("the app has no serializer compiler");
+    const serialise = compile(routeSchema);
+    if (routeSchema.httpStatus === "200") serialise(sample);
+    return serialise;
+  };
+}
+
+const EMPTY_FIELDS_PAGE: PublicRequestPage = {
+  items: [
+    {
+      reference: "",
+      serviceCode: "",
+      serviceName: { fi: "" },
+      status: "received",
+      closeReason: null,
+      description: null,
+      title: null,
+      lat: null,
+      long: null,
+      address: null,
+      requestedAt: "",
+      updatedAt: "",
+      expectedFirstResponseAt: "",
+      expectedResolutionAt: "",
+      firstResponseAt: null,
+      publicAnswer: null,
+      answeredAt: null,
+      duplicateOf: null,
+      isPublished: false,
+      photos: [{ id: "", url: "", contentType: "", altText: null }],
+      photoUrls: [],
+    },
+  ],
+  total: 1,
+  page: 1,
+  pageSize: 1,
+};
 
 const CHANNEL_STAFF = {
   fi: "Vain henkilökunta voi kirjata muun kuin verkkopalautteen.",
