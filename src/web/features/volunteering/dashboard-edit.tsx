@@ -134,6 +134,77 @@ export function RecordHoursForm({
  * Changes one shift's date, times and places. Only what changed is sent: a new time goes to everyone signed up
  * by e-mail, and the answer (how many were told, who now has another shift at the same time) is said above.
  */
+/** A shift's date, times and places as typed, the same in the add and edit forms. */
+export type ShiftTimes = { date: string; start: string; end: string; places: string };
+
+/** The ids (`<prefix>-date`, `-start`, `-end`, `-places`) of the shift fields that are not valid. */
+export function wrongShiftFields(p: string, v: ShiftTimes): string[] {
+  const places = Number(v.places);
+  return [
+    ...(!DATE.test(v.date) ? [`${p}-date`] : []),
+    ...(!TIME.test(v.start) ? [`${p}-start`] : []),
+    ...(!TIME.test(v.end) ? [`${p}-end`] : []),
+    ...(!Number.isInteger(places) || places < 1 || places > 1000 ? [`${p}-places`] : []),
+  ];
+}
+
+/** The date, start, end and places fields of a shift form, with ids from `p`. */
+export function ShiftTimeFields({
+  p,
+  v,
+  placesHint,
+  error,
+  onChange,
+}: {
+  p: string;
+  v: ShiftTimes;
+  placesHint?: string;
+  error: (id: string) => string | undefined;
+  onChange: (key: keyof ShiftTimes, value: string) => void;
+}) {
+  const { t } = useTranslation();
+  const set = (key: keyof ShiftTimes) => (event: { target: { value: string } }) =>
+    onChange(key, event.target.value);
+  return (
+    <>
+      <TextField
+        id={`${p}-date`}
+        type="date"
+        label={t("volunteering.dashboard.date")}
+        value={v.date}
+        error={error(`${p}-date`)}
+        onChange={set("date")}
+      />
+      <TextField
+        id={`${p}-start`}
+        type="time"
+        label={t("volunteering.dashboard.start")}
+        value={v.start}
+        error={error(`${p}-start`)}
+        onChange={set("start")}
+      />
+      <TextField
+        id={`${p}-end`}
+        type="time"
+        label={t("volunteering.dashboard.end")}
+        value={v.end}
+        error={error(`${p}-end`)}
+        onChange={set("end")}
+      />
+      <TextField
+        id={`${p}-places`}
+        inputMode="numeric"
+        label={t("volunteering.dashboard.places")}
+        hint={placesHint}
+        maxLength={4}
+        value={v.places}
+        error={error(`${p}-places`)}
+        onChange={set("places")}
+      />
+    </>
+  );
+}
+
 export function EditShiftForm({
   shift,
   onDone,
@@ -156,19 +227,12 @@ export function EditShiftForm({
   // biome-ignore lint/correctness/useExhaustiveDependencies: focus moves to the form once, when it opens.
   useEffect(() => document.getElementById(`${p}-date`)?.focus(), []);
   const when = formatShift(shift, locale);
-  const set = (key: keyof typeof v) => (event: { target: { value: string } }) =>
-    setV((x) => ({ ...x, [key]: event.target.value }));
 
   async function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     setAttempt((n) => n + 1);
     const places = Number(v.places);
-    const wrong = [
-      ...(!DATE.test(v.date) ? [`${p}-date`] : []),
-      ...(!TIME.test(v.start) ? [`${p}-start`] : []),
-      ...(!TIME.test(v.end) ? [`${p}-end`] : []),
-      ...(!Number.isInteger(places) || places < 1 || places > 1000 ? [`${p}-places`] : []),
-    ];
+    const wrong = wrongShiftFields(p, v);
     setBad(wrong);
     if (wrong.length > 0) return submission.reset();
     const timeChanged = v.date !== initial.date || v.start !== initial.start || v.end !== initial.end;
@@ -201,39 +265,12 @@ export function EditShiftForm({
         items={bad.map((id) => ({ fieldId: id, message: t("volunteering.errors.shiftField") }))}
         attempt={attempt}
       />
-      <TextField
-        id={`${p}-date`}
-        type="date"
-        label={t("volunteering.dashboard.date")}
-        value={v.date}
-        error={message(`${p}-date`)}
-        onChange={set("date")}
-      />
-      <TextField
-        id={`${p}-start`}
-        type="time"
-        label={t("volunteering.dashboard.start")}
-        value={v.start}
-        error={message(`${p}-start`)}
-        onChange={set("start")}
-      />
-      <TextField
-        id={`${p}-end`}
-        type="time"
-        label={t("volunteering.dashboard.end")}
-        value={v.end}
-        error={message(`${p}-end`)}
-        onChange={set("end")}
-      />
-      <TextField
-        id={`${p}-places`}
-        inputMode="numeric"
-        label={t("volunteering.dashboard.places")}
-        hint={t("volunteering.edit.placesHint", { count: shift.confirmed })}
-        maxLength={4}
-        value={v.places}
-        error={message(`${p}-places`)}
-        onChange={set("places")}
+      <ShiftTimeFields
+        p={p}
+        v={v}
+        placesHint={t("volunteering.edit.placesHint", { count: shift.confirmed })}
+        error={message}
+        onChange={(key, value) => setV((x) => ({ ...x, [key]: value }))}
       />
       <div className="form__actions button-row">
         <button type="submit" className="button">

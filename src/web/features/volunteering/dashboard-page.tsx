@@ -37,6 +37,8 @@ import {
   localized,
   NO_TEXTS,
   RecordHoursForm,
+  ShiftTimeFields,
+  wrongShiftFields,
 } from "./dashboard-edit.tsx";
 import { SuggestedVolunteers } from "./suggestions.tsx";
 import { ChoiceGroup, formatHours, formatShift, VOLUNTEERING_PATHS } from "./volunteering-parts.tsx";
@@ -262,10 +264,7 @@ function ShiftForm({ opportunityId, onDone }: { opportunityId: string; onDone: (
     const places = Number(v.places);
     const weeks = Number(v.weeks);
     const wrong = [
-      ...(!/^\d{4}-\d{2}-\d{2}$/.test(v.date) ? [`${p}-date`] : []),
-      ...(!/^([01]\d|2[0-3]):[0-5]\d$/.test(v.start) ? [`${p}-start`] : []),
-      ...(!/^([01]\d|2[0-3]):[0-5]\d$/.test(v.end) ? [`${p}-end`] : []),
-      ...(!Number.isInteger(places) || places < 1 || places > 1000 ? [`${p}-places`] : []),
+      ...wrongShiftFields(p, v),
       ...(!Number.isInteger(weeks) || weeks < 1 || weeks > 52 ? [`${p}-weeks`] : []),
     ];
     setBad(wrong);
@@ -288,38 +287,11 @@ function ShiftForm({ opportunityId, onDone }: { opportunityId: string; onDone: (
         items={bad.map((id) => ({ fieldId: id, message: t("volunteering.errors.shiftField") }))}
         attempt={attempt}
       />
-      <TextField
-        id={`${p}-date`}
-        type="date"
-        label={t("volunteering.dashboard.date")}
-        value={v.date}
-        error={message(`${p}-date`)}
-        onChange={set("date")}
-      />
-      <TextField
-        id={`${p}-start`}
-        type="time"
-        label={t("volunteering.dashboard.start")}
-        value={v.start}
-        error={message(`${p}-start`)}
-        onChange={set("start")}
-      />
-      <TextField
-        id={`${p}-end`}
-        type="time"
-        label={t("volunteering.dashboard.end")}
-        value={v.end}
-        error={message(`${p}-end`)}
-        onChange={set("end")}
-      />
-      <TextField
-        id={`${p}-places`}
-        inputMode="numeric"
-        label={t("volunteering.dashboard.places")}
-        maxLength={4}
-        value={v.places}
-        error={message(`${p}-places`)}
-        onChange={set("places")}
+      <ShiftTimeFields
+        p={p}
+        v={v}
+        error={message}
+        onChange={(key, value) => setV((x) => ({ ...x, [key]: value }))}
       />
       <TextField
         id={`${p}-weeks`}
