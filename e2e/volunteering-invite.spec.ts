@@ -147,6 +147,30 @@ test("a representative invites a suggested volunteer, who sees the invitation an
   await rep.page.getByRole("button", { name: v("edit.close") }).click();
   await expect(editTask).toBeFocused();
 
+  // A new task from the publish form, which shares its fields with the edit form: an empty try names what
+  // is missing, themes included; filled in, the task is published.
+  const publish = rep.page.getByRole("region", { name: v("dashboard.publishHeading") });
+  await publish.getByRole("button", { name: v("dashboard.publish") }).click();
+  const problems = publish.getByRole("alert");
+  await expect(problems).toBeFocused();
+  await expect(problems).toContainText(v("errors.themeRequired"));
+  await expect(problems).toContainText(v("errors.titleRequired"));
+  const newTitle = `Kirjastokahvilan kokous ${Date.now().toString(36)}`;
+  await publish
+    .getByRole("group", { name: v("dashboard.titleLabel") })
+    .getByLabel(v("edit.lang.fi"))
+    .fill(newTitle);
+  await publish
+    .getByRole("group", { name: v("dashboard.description") })
+    .getByLabel(v("edit.lang.fi"))
+    .fill("Suunnitellaan kevään ohjelmaa (esimerkkiaineisto).");
+  await publish.getByLabel(v("themes.culture"), { exact: true }).check();
+  await publish.getByLabel(v("facts.place"), { exact: true }).fill("Kirjasto");
+  await publish.getByLabel(v("dashboard.contactName"), { exact: true }).fill("Riitta Edustaja");
+  await publish.getByLabel(v("dashboard.contactEmail")).fill("riitta@example.fi");
+  await publish.getByRole("button", { name: v("dashboard.publish") }).click();
+  await expect(rep.page.getByRole("heading", { name: newTitle })).toBeVisible();
+
   // The mail in Finnish with the task's link; the volunteer's page lists the invitation.
   const mail = await waitForMail(volunteer.email, 2);
   expect(mail.subject).toBe(`Kutsu vapaaehtoistehtävään: ${title} – Keskiö`);

@@ -1,4 +1,5 @@
-import { type FormEvent, useEffect, useRef, useState } from "react";
+import type { TFunction } from "i18next";
+import { type FormEvent, type ReactNode, useEffect, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
 import type { LocalizedText } from "../../../contracts/localized-text.ts";
 import {
@@ -390,6 +391,213 @@ export function LanguageFields({
  * the record-extract need and the contact. A new place or area is mailed to those signed up (the answer says
  * to how many); the rest shows on the task's page at once.
  */
+/** A task's own details as typed: the same in the publish form and the edit form. */
+export interface TaskDetails {
+  title: Texts;
+  description: Texts;
+  accessibility: Texts;
+  skills: Skill[];
+  area: string;
+  place: string;
+  minAge: string;
+  contactName: string;
+  contactEmail: string;
+  record: boolean;
+}
+
+/** An empty task for the publish form. */
+export const NEW_TASK: TaskDetails = {
+  title: NO_TEXTS,
+  description: NO_TEXTS,
+  accessibility: NO_TEXTS,
+  skills: [],
+  area: "keskusta",
+  place: "",
+  minAge: "",
+  contactName: "",
+  contactEmail: "",
+  record: false,
+};
+
+/** A task's details as saved, for the edit form. */
+export function taskDetailsOf(opportunity: OpportunityView): TaskDetails {
+  return {
+    title: textsOf(opportunity.title),
+    description: textsOf(opportunity.description),
+    accessibility: textsOf(opportunity.accessibility),
+    skills: opportunity.skills,
+    area: opportunity.area,
+    place: opportunity.place,
+    minAge: opportunity.minAge === null ? "" : String(opportunity.minAge),
+    contactName: opportunity.contactName,
+    contactEmail: opportunity.contactEmail,
+    record: opportunity.needsRecordExtract,
+  };
+}
+
+function minAgeOf(details: TaskDetails): number | null {
+  return details.minAge.trim() === "" ? null : Number(details.minAge);
+}
+
+/** The ids (`<prefix>-title-fi`, `-description-fi`, `-place`, `-age`, `-contact`, `-email`) of wrong fields. */
+export function wrongTaskFields(p: string, d: TaskDetails): string[] {
+  const age = minAgeOf(d);
+  return [
+    ...(d.title.fi.trim() === "" ? [`${p}-title-fi`] : []),
+    ...(d.description.fi.trim() === "" ? [`${p}-description-fi`] : []),
+    ...(d.place.trim() === "" ? [`${p}-place`] : []),
+    ...(age !== null && (!Number.isInteger(age) || age < 0 || age > 99) ? [`${p}-age`] : []),
+    ...(d.contactName.trim() === "" ? [`${p}-contact`] : []),
+    ...(!EMAIL.test(d.contactEmail.trim()) ? [`${p}-email`] : []),
+  ];
+}
+
+/** What to say of each wrong task field, by id. */
+export function taskFieldMessages(p: string, t: TFunction): Record<string, string> {
+  return {
+    [`${p}-title-fi`]: t("volunteering.errors.titleRequired"),
+    [`${p}-description-fi`]: t("volunteering.errors.descriptionRequired"),
+    [`${p}-place`]: t("volunteering.errors.placeRequired"),
+    [`${p}-age`]: t("volunteering.errors.minAge"),
+    [`${p}-contact`]: t("volunteering.errors.nameRequired"),
+    [`${p}-email`]: t("volunteering.errors.emailRequired"),
+  };
+}
+
+/** The details as the API takes them, when creating a task and when changing one. */
+export function taskBody(d: TaskDetails) {
+  return {
+    title: localized(d.title),
+    description: localized(d.description),
+    skills: d.skills,
+    area: d.area as Area,
+    place: d.place.trim(),
+    minAge: minAgeOf(d),
+    accessibility: d.accessibility.fi.trim() ? localized(d.accessibility) : null,
+    needsRecordExtract: d.record,
+    contactName: d.contactName.trim(),
+    contactEmail: d.contactEmail.trim(),
+  };
+}
+
+/** A task's fields, with ids from `p`; `afterDescription` holds what a form asks beside them (themes). */
+export function TaskDetailsFields({
+  p,
+  d,
+  err,
+  areaHint,
+  afterDescription,
+  onChange,
+}: {
+  p: string;
+  d: TaskDetails;
+  err: (id: string) => string | undefined;
+  areaHint?: string;
+  afterDescription?: ReactNode;
+  onChange: (update: (d: TaskDetails) => TaskDetails) => void;
+}) {
+  const { t } = useTranslation();
+  const set =
+    <K extends keyof TaskDetails>(key: K) =>
+    (value: TaskDetails[K]) =>
+      onChange((x) => ({ ...x, [key]: value }));
+  const setText =
+    (key: "area" | "place" | "minAge" | "contactName" | "contactEmail") =>
+    (event: { target: { value: string } }) =>
+      set(key)(event.target.value);
+  return (
+    <>
+      <LanguageFields
+        id={`${p}-title`}
+        legend={t("volunteering.dashboard.titleLabel")}
+        value={d.title}
+        maxLength={200}
+        error={err(`${p}-title-fi`)}
+        onChange={set("title")}
+      />
+      <LanguageFields
+        id={`${p}-description`}
+        legend={t("volunteering.dashboard.description")}
+        value={d.description}
+        multiline
+        maxLength={2000}
+        error={err(`${p}-description-fi`)}
+        onChange={set("description")}
+      />
+      {afterDescription}
+      <ChoiceGroup
+        id={`${p}-skills`}
+        legend={t("volunteering.dashboard.skills")}
+        options={SKILLS}
+        chosen={d.skills}
+        label={(x) => t(`volunteering.skills.${x}`)}
+        onChange={set("skills")}
+      />
+      <SelectField
+        id={`${p}-area`}
+        label={t("volunteering.facts.area")}
+        hint={areaHint}
+        value={d.area}
+        onChange={setText("area")}
+      >
+        {AREAS.map((a) => (
+          <option key={a} value={a}>
+            {t(`volunteering.areas.${a}`)}
+          </option>
+        ))}
+      </SelectField>
+      <TextField
+        id={`${p}-place`}
+        label={t("volunteering.facts.place")}
+        maxLength={200}
+        value={d.place}
+        error={err(`${p}-place`)}
+        onChange={setText("place")}
+      />
+      <TextField
+        id={`${p}-age`}
+        label={t("volunteering.dashboard.minAge")}
+        hint={t("volunteering.dashboard.minAgeHint")}
+        inputMode="numeric"
+        maxLength={2}
+        value={d.minAge}
+        error={err(`${p}-age`)}
+        onChange={setText("minAge")}
+      />
+      <LanguageFields
+        id={`${p}-accessibility`}
+        legend={t("volunteering.facts.accessibility")}
+        value={d.accessibility}
+        maxLength={500}
+        onChange={set("accessibility")}
+      />
+      <CheckboxField
+        id={`${p}-record`}
+        label={t("volunteering.dashboard.recordExtract")}
+        checked={d.record}
+        onChange={(event) => set("record")(event.target.checked)}
+      />
+      <TextField
+        id={`${p}-contact`}
+        label={t("volunteering.dashboard.contactName")}
+        maxLength={100}
+        value={d.contactName}
+        error={err(`${p}-contact`)}
+        onChange={setText("contactName")}
+      />
+      <TextField
+        id={`${p}-email`}
+        type="email"
+        label={t("volunteering.dashboard.contactEmail")}
+        maxLength={254}
+        value={d.contactEmail}
+        error={err(`${p}-email`)}
+        onChange={setText("contactEmail")}
+      />
+    </>
+  );
+}
+
 export function EditTaskForm({
   opportunity,
   onDone,
@@ -402,69 +610,25 @@ export function EditTaskForm({
   const { t } = useTranslation();
   const submission = useSubmit<OpportunityChangeResult>();
   const p = `edit-task-${opportunity.id.slice(-8)}`;
-  const [title, setTitle] = useState(textsOf(opportunity.title));
-  const [description, setDescription] = useState(textsOf(opportunity.description));
-  const [accessibility, setAccessibility] = useState(textsOf(opportunity.accessibility));
-  const [skills, setSkills] = useState<Skill[]>(opportunity.skills);
-  const [v, setV] = useState({
-    area: opportunity.area as string,
-    place: opportunity.place,
-    minAge: opportunity.minAge === null ? "" : String(opportunity.minAge),
-    contactName: opportunity.contactName,
-    contactEmail: opportunity.contactEmail,
-  });
-  const [record, setRecord] = useState(opportunity.needsRecordExtract);
+  const [details, setDetails] = useState(() => taskDetailsOf(opportunity));
   const [missing, setMissing] = useState<string[]>([]);
   const [attempt, setAttempt] = useState(0);
   const heading = useRef<HTMLHeadingElement>(null);
   useEffect(() => heading.current?.focus(), []);
-  const set = (key: keyof typeof v) => (event: { target: { value: string } }) =>
-    setV((x) => ({ ...x, [key]: event.target.value }));
-
-  const messages: Record<string, string> = {
-    [`${p}-title-fi`]: t("volunteering.errors.titleRequired"),
-    [`${p}-description-fi`]: t("volunteering.errors.descriptionRequired"),
-    [`${p}-place`]: t("volunteering.errors.placeRequired"),
-    [`${p}-age`]: t("volunteering.errors.minAge"),
-    [`${p}-contact`]: t("volunteering.errors.nameRequired"),
-    [`${p}-email`]: t("volunteering.errors.emailRequired"),
-  };
+  const messages = taskFieldMessages(p, t);
   const err = (id: string) => (missing.includes(id) ? messages[id] : undefined);
 
   async function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     setAttempt((n) => n + 1);
-    const age = v.minAge.trim() === "" ? null : Number(v.minAge);
-    const lacking = [
-      ...(title.fi.trim() === "" ? [`${p}-title-fi`] : []),
-      ...(description.fi.trim() === "" ? [`${p}-description-fi`] : []),
-      ...(v.place.trim() === "" ? [`${p}-place`] : []),
-      ...(age !== null && (!Number.isInteger(age) || age < 0 || age > 99) ? [`${p}-age`] : []),
-      ...(v.contactName.trim() === "" ? [`${p}-contact`] : []),
-      ...(!EMAIL.test(v.contactEmail.trim()) ? [`${p}-email`] : []),
-    ];
+    const lacking = wrongTaskFields(p, details);
     setMissing(lacking);
     if (lacking.length > 0) return submission.reset();
     const result = await submission.run((options) =>
-      updateOpportunity(
-        opportunity.id,
-        {
-          title: localized(title),
-          description: localized(description),
-          skills,
-          area: v.area as Area,
-          place: v.place.trim(),
-          minAge: age,
-          accessibility: accessibility.fi.trim() ? localized(accessibility) : null,
-          needsRecordExtract: record,
-          contactName: v.contactName.trim(),
-          contactEmail: v.contactEmail.trim(),
-        },
-        options,
-      ),
+      updateOpportunity(opportunity.id, taskBody(details), options),
     );
     if (!result.ok) return;
-    const moved = v.place.trim() !== opportunity.place || v.area !== opportunity.area;
+    const moved = details.place.trim() !== opportunity.place || details.area !== opportunity.area;
     onDone(
       [
         t("volunteering.edit.taskSaved"),
@@ -484,91 +648,12 @@ export function EditTaskForm({
         attempt={attempt}
       />
       <form className="form" noValidate onSubmit={(event) => void onSubmit(event)}>
-        <LanguageFields
-          id={`${p}-title`}
-          legend={t("volunteering.dashboard.titleLabel")}
-          value={title}
-          maxLength={200}
-          error={err(`${p}-title-fi`)}
-          onChange={setTitle}
-        />
-        <LanguageFields
-          id={`${p}-description`}
-          legend={t("volunteering.dashboard.description")}
-          value={description}
-          multiline
-          maxLength={2000}
-          error={err(`${p}-description-fi`)}
-          onChange={setDescription}
-        />
-        <ChoiceGroup
-          id={`${p}-skills`}
-          legend={t("volunteering.dashboard.skills")}
-          options={SKILLS}
-          chosen={skills}
-          label={(x) => t(`volunteering.skills.${x}`)}
-          onChange={setSkills}
-        />
-        <SelectField
-          id={`${p}-area`}
-          label={t("volunteering.facts.area")}
-          hint={t("volunteering.edit.areaHint")}
-          value={v.area}
-          onChange={set("area")}
-        >
-          {AREAS.map((a) => (
-            <option key={a} value={a}>
-              {t(`volunteering.areas.${a}`)}
-            </option>
-          ))}
-        </SelectField>
-        <TextField
-          id={`${p}-place`}
-          label={t("volunteering.facts.place")}
-          maxLength={200}
-          value={v.place}
-          error={err(`${p}-place`)}
-          onChange={set("place")}
-        />
-        <TextField
-          id={`${p}-age`}
-          label={t("volunteering.dashboard.minAge")}
-          hint={t("volunteering.dashboard.minAgeHint")}
-          inputMode="numeric"
-          maxLength={2}
-          value={v.minAge}
-          error={err(`${p}-age`)}
-          onChange={set("minAge")}
-        />
-        <LanguageFields
-          id={`${p}-accessibility`}
-          legend={t("volunteering.facts.accessibility")}
-          value={accessibility}
-          maxLength={500}
-          onChange={setAccessibility}
-        />
-        <CheckboxField
-          id={`${p}-record`}
-          label={t("volunteering.dashboard.recordExtract")}
-          checked={record}
-          onChange={(event) => setRecord(event.target.checked)}
-        />
-        <TextField
-          id={`${p}-contact`}
-          label={t("volunteering.dashboard.contactName")}
-          maxLength={100}
-          value={v.contactName}
-          error={err(`${p}-contact`)}
-          onChange={set("contactName")}
-        />
-        <TextField
-          id={`${p}-email`}
-          type="email"
-          label={t("volunteering.dashboard.contactEmail")}
-          maxLength={254}
-          value={v.contactEmail}
-          error={err(`${p}-email`)}
-          onChange={set("contactEmail")}
+        <TaskDetailsFields
+          p={p}
+          d={details}
+          err={err}
+          areaHint={t("volunteering.edit.areaHint")}
+          onChange={setDetails}
         />
         <div className="form__actions button-row">
           <button type="submit" className="button">

@@ -2,12 +2,8 @@ import { type FormEvent, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { useParams } from "react-router";
 import {
-  AREAS,
-  type Area,
   OPPORTUNITY_KINDS,
   type OrganisationDashboard,
-  SKILLS,
-  type Skill,
   THEMES,
   type Theme,
 } from "../../../contracts/volunteering.ts";
@@ -33,12 +29,15 @@ import {
   EditShiftForm,
   EditTaskForm,
   GroupHoursForm,
-  LanguageFields,
-  localized,
-  NO_TEXTS,
+  NEW_TASK,
   RecordHoursForm,
   ShiftTimeFields,
+  type TaskDetails,
+  TaskDetailsFields,
+  taskBody,
+  taskFieldMessages,
   wrongShiftFields,
+  wrongTaskFields,
 } from "./dashboard-edit.tsx";
 import { SuggestedVolunteers } from "./suggestions.tsx";
 import { ChoiceGroup, formatHours, formatShift, VOLUNTEERING_PATHS } from "./volunteering-parts.tsx";
@@ -48,78 +47,41 @@ type Opp = OrganisationDashboard["opportunities"][number];
 function OpportunityForm({ organisationId, onDone }: { organisationId: string; onDone: () => void }) {
   const { t } = useTranslation();
   const submission = useSubmit<unknown>();
-  const [v, setV] = useState({
-    kind: "event",
-    area: "keskusta",
-    place: "",
-    minAge: "",
-    contactName: "",
-    contactEmail: "",
-  });
-  const [title, setTitle] = useState(NO_TEXTS);
-  const [description, setDescription] = useState(NO_TEXTS);
-  const [accessibility, setAccessibility] = useState(NO_TEXTS);
+  const p = "opp";
+  const [kind, setKind] = useState<string>("event");
+  const [details, setDetails] = useState<TaskDetails>(NEW_TASK);
   const [themes, setThemes] = useState<Theme[]>([]);
-  const [skills, setSkills] = useState<Skill[]>([]);
-  const [record, setRecord] = useState(false);
   const [missing, setMissing] = useState<string[]>([]);
   const [attempt, setAttempt] = useState(0);
-  const set = (key: keyof typeof v) => (event: { target: { value: string } }) =>
-    setV((x) => ({ ...x, [key]: event.target.value }));
 
   async function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     setAttempt((n) => n + 1);
-    const age = v.minAge.trim() === "" ? null : Number(v.minAge);
     const lacking = [
-      ...(title.fi.trim() === "" ? ["opp-title-fi"] : []),
-      ...(description.fi.trim() === "" ? ["opp-description-fi"] : []),
-      ...(themes.length === 0 ? ["opp-themes-children_youth"] : []),
-      ...(v.place.trim() === "" ? ["opp-place"] : []),
-      ...(age !== null && (!Number.isInteger(age) || age < 0 || age > 99) ? ["opp-age"] : []),
-      ...(v.contactName.trim() === "" ? ["opp-contact"] : []),
-      ...(!/^[^\s@]+@[^\s@]+\.[^\s@]{2,}$/.test(v.contactEmail.trim()) ? ["opp-email"] : []),
+      ...wrongTaskFields(p, details),
+      ...(themes.length === 0 ? [`${p}-themes-children_youth`] : []),
     ];
     setMissing(lacking);
     if (lacking.length > 0) return submission.reset();
     const result = await submission.run((options) =>
-      createOpportunity(
-        organisationId,
-        {
-          kind: v.kind as "event",
-          title: localized(title),
-          description: localized(description),
-          themes,
-          skills,
-          area: v.area as Area,
-          place: v.place.trim(),
-          minAge: age,
-          accessibility: accessibility.fi.trim() ? localized(accessibility) : null,
-          needsRecordExtract: record,
-          contactName: v.contactName.trim(),
-          contactEmail: v.contactEmail.trim(),
-        },
-        options,
-      ),
+      createOpportunity(organisationId, { kind: kind as "event", themes, ...taskBody(details) }, options),
     );
     if (result.ok) {
-      setV((x) => ({ ...x, place: "", minAge: "" }));
-      setTitle(NO_TEXTS);
-      setDescription(NO_TEXTS);
-      setAccessibility(NO_TEXTS);
+      // The area, contact and record choice stay for the next task of the same association.
+      setDetails((x) => ({
+        ...NEW_TASK,
+        area: x.area,
+        contactName: x.contactName,
+        contactEmail: x.contactEmail,
+        record: x.record,
+      }));
       setThemes([]);
-      setSkills([]);
       onDone();
     }
   }
   const messages: Record<string, string> = {
-    "opp-title-fi": t("volunteering.errors.titleRequired"),
-    "opp-description-fi": t("volunteering.errors.descriptionRequired"),
-    "opp-themes-children_youth": t("volunteering.errors.themeRequired"),
-    "opp-place": t("volunteering.errors.placeRequired"),
-    "opp-age": t("volunteering.errors.minAge"),
-    "opp-contact": t("volunteering.errors.nameRequired"),
-    "opp-email": t("volunteering.errors.emailRequired"),
+    ...taskFieldMessages(p, t),
+    [`${p}-themes-children_youth`]: t("volunteering.errors.themeRequired"),
   };
   const err = (id: string) => (missing.includes(id) ? messages[id] : undefined);
   return (
@@ -135,10 +97,10 @@ function OpportunityForm({ organisationId, onDone }: { organisationId: string; o
       </p>
       <form className="form" noValidate onSubmit={(event) => void onSubmit(event)}>
         <SelectField
-          id="opp-kind"
+          id={`${p}-kind`}
           label={t("volunteering.dashboard.kind")}
-          value={v.kind}
-          onChange={set("kind")}
+          value={kind}
+          onChange={(event) => setKind(event.target.value)}
         >
           {OPPORTUNITY_KINDS.map((k) => (
             <option key={k} value={k}>
@@ -146,98 +108,21 @@ function OpportunityForm({ organisationId, onDone }: { organisationId: string; o
             </option>
           ))}
         </SelectField>
-        <LanguageFields
-          id="opp-title"
-          legend={t("volunteering.dashboard.titleLabel")}
-          value={title}
-          maxLength={200}
-          error={err("opp-title-fi")}
-          onChange={setTitle}
-        />
-        <LanguageFields
-          id="opp-description"
-          legend={t("volunteering.dashboard.description")}
-          value={description}
-          multiline
-          maxLength={2000}
-          error={err("opp-description-fi")}
-          onChange={setDescription}
-        />
-        <ChoiceGroup
-          id="opp-themes"
-          legend={t("volunteering.dashboard.themes")}
-          options={THEMES}
-          chosen={themes}
-          label={(x) => t(`volunteering.themes.${x}`)}
-          onChange={setThemes}
-        />
-        <ChoiceGroup
-          id="opp-skills"
-          legend={t("volunteering.dashboard.skills")}
-          options={SKILLS}
-          chosen={skills}
-          label={(x) => t(`volunteering.skills.${x}`)}
-          onChange={setSkills}
-        />
-        <SelectField id="opp-area" label={t("volunteering.facts.area")} value={v.area} onChange={set("area")}>
-          {AREAS.map((a) => (
-            <option key={a} value={a}>
-              {t(`volunteering.areas.${a}`)}
-            </option>
-          ))}
-        </SelectField>
-        <TextField
-          id="opp-place"
-          label={t("volunteering.facts.place")}
-          maxLength={200}
-          value={v.place}
-          error={err("opp-place")}
-          onChange={set("place")}
-        />
-        <TextField
-          id="opp-age"
-          label={t("volunteering.dashboard.minAge")}
-          hint={t("volunteering.dashboard.minAgeHint")}
-          inputMode="numeric"
-          maxLength={2}
-          value={v.minAge}
-          error={err("opp-age")}
-          onChange={set("minAge")}
-        />
-        <LanguageFields
-          id="opp-accessibility"
-          legend={t("volunteering.facts.accessibility")}
-          value={accessibility}
-          maxLength={500}
-          onChange={setAccessibility}
-        />
-        <div className="field">
-          <input
-            id="opp-record"
-            type="checkbox"
-            checked={record}
-            onChange={(event) => setRecord(event.target.checked)}
-          />{" "}
-          <label htmlFor="opp-record">{t("volunteering.dashboard.recordExtract")}</label>
-        </div>
-        <TextField
-          id="opp-contact"
-          label={t("volunteering.dashboard.contactName")}
-          autoComplete="name"
-          maxLength={100}
-          value={v.contactName}
-          error={err("opp-contact")}
-          onChange={set("contactName")}
-        />
-        <TextField
-          id="opp-email"
-          type="email"
-          autoComplete="email"
-          label={t("volunteering.dashboard.contactEmail")}
-          maxLength={254}
-          value={v.contactEmail}
-          error={err("opp-email")}
-          onChange={set("contactEmail")}
+        <TaskDetailsFields
+          p={p}
+          d={details}
+          err={err}
+          onChange={setDetails}
+          afterDescription={
+            <ChoiceGroup
+              id={`${p}-themes`}
+              legend={t("volunteering.dashboard.themes")}
+              options={THEMES}
+              chosen={themes}
+              label={(x) => t(`volunteering.themes.${x}`)}
+              onChange={setThemes}
+            />
+          }
         />
         <div className="form__actions">
           <button type="submit" className="button">
