@@ -55,6 +55,8 @@ export const WEB_ROUTES = {
   budgetingResults: "/budgeting/rounds/:id/results",
   budgetingProposal: "/budgeting/proposals/:id",
   budgetingStaff: "/budgeting/staff",
+  openData: "/open-data",
+  openDataset: "/open-data/:id",
 } as const;
 
 /** Whether a browser path is one of the app's pages. */

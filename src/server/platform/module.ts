@@ -1,6 +1,7 @@
 import type { Command } from "commander";
 import type { FastifyInstance } from "fastify";
 import type { ModuleName } from "../../contracts/meta.ts";
+import type { OpenDataset } from "../../contracts/opendata.ts";
 import type { Config } from "../config.ts";
 import type { Database } from "../db/db.ts";
 import type { Csrf } from "./csrf.ts";
@@ -21,10 +22,26 @@ export interface ModuleContext {
   moduleIndicators: readonly ModuleIndicatorSource[];
   /** Every installed module's personal data, for the identity module's export and erasure. */
   personalDataHolders: readonly PersonalDataHolder[];
+  /** Every installed module's open datasets; only the open data module reads them. */
+  openDataSources: readonly OpenDataSource[];
 }
 
 /** The services every module gets before the cross-module lists exist (what `indicators` and `personalData` see). */
-export type BaseModuleContext = Omit<ModuleContext, "moduleIndicators" | "personalDataHolders">;
+export type BaseModuleContext = Omit<
+  ModuleContext,
+  "moduleIndicators" | "personalDataHolders" | "openDataSources"
+>;
+
+/**
+ * The datasets a module publishes as open data (DESIGN rule 2: the open data module sees modules only
+ * through this). Each distribution's path must answer anyone, with no personal data and no count under 5.
+ */
+export interface OpenDataSource {
+  /** The module's name. */
+  module: string;
+  /** Its datasets as they stand now (a module with rounds lists one per published round). */
+  datasets(): Promise<OpenDataset[]>;
+}
 
 /**
  * What a module holds about one account, so that a person's data export (GDPR art. 15 and 20) and the
@@ -79,6 +96,8 @@ export interface ModuleManifest {
   authenticate?: (context: ModuleContext) => Authenticate;
   /** Figures it offers to the strategy's indicators, computed from its own data. */
   indicators?: (context: BaseModuleContext) => ModuleIndicatorSource[];
+  /** The open datasets it publishes, for the open data catalogue. */
+  openData?: (context: BaseModuleContext) => OpenDataSource;
   /** Its part of a person's data export and account erasure, when it holds personal data. */
   personalData?: (context: BaseModuleContext) => PersonalDataHolder;
   /** Registers its HTTP routes under /api/v1. */
