@@ -1,7 +1,15 @@
 import { expect, type Page, type Route, test } from "@playwright/test";
 import { WEB_ROUTES } from "../src/contracts/web-routes.ts";
 import { createAccount, keskio, signInContext } from "./identity-support.ts";
-import { expectNoAxeViolations, LOCALES, message, startInLocale, visit, waitForPage } from "./support.ts";
+import {
+  expectNoAxeViolations,
+  LOCALES,
+  languageSwitch,
+  message,
+  startInLocale,
+  visit,
+  waitForPage,
+} from "./support.ts";
 
 // Each module's pages are fetched when first shown (src/web/app/app.tsx): the front page must not carry a
 // staff desk's code, a slow page shows a polite loading status only after a moment, and a page whose code
@@ -81,6 +89,30 @@ test("the front page carries no staff desk's code; the survey builder's arrives 
   await expect(page.getByLabel(message("fi", "survey.builder.key"))).toHaveValue("heinola-asukaskysely");
   await waitForPage(page);
   await expectNoAxeViolations(page, "survey builder reached through the links");
+});
+
+test("a module's strings come with its pages, in the language in use, and follow a change of language", async ({
+  page,
+}) => {
+  const scripts = recordScripts(page);
+  await visit(page, "/", "front page");
+  expect(
+    scripts.filter((path) => /\/assets\/survey\.(fi|sv|en)-/.test(path)),
+    "none on the front page",
+  ).toEqual([]);
+
+  await visit(page, WEB_ROUTES.survey, "survey home");
+  await expect(page.locator("h1")).toHaveText(message("fi", "survey.home.title"));
+  expect(scripts.filter((path) => /\/assets\/survey\.(fi|sv|en)-/.test(path))).toEqual([
+    expect.stringMatching(/survey\.fi-/),
+  ]);
+
+  await languageSwitch(page).getByRole("button", { name: "Svenska" }).click();
+  await expect(page.locator("html")).toHaveAttribute("lang", "sv");
+  await expect(page.locator("h1")).toHaveText(message("sv", "survey.home.title"));
+  await expect(page.getByRole("main")).toContainText(message("sv", "survey.home.lead"));
+  await waitForPage(page);
+  await expectNoAxeViolations(page, "survey home after switching to sv");
 });
 
 test("a page whose code is quick to come shows no loading status at all", async ({ page }) => {

@@ -4,139 +4,146 @@ import { BrowserRouter, Route, Routes } from "react-router";
 import { WEB_ROUTES } from "../../contracts/web-routes.ts";
 import { SessionProvider } from "../features/identity/session.tsx";
 import type { initI18n } from "../i18n/i18n.ts";
-import { lazyPage } from "./lazy-page.ts";
+import { modulePages } from "./lazy-page.ts";
 import { PageFrame } from "./page-frame.tsx";
 import { AccessibilityPage } from "./pages/accessibility-page.tsx";
 import { HomePage } from "./pages/home-page.tsx";
 import { NotFoundPage } from "./pages/not-found-page.tsx";
 
 // The shell above (layout, front page, accessibility statement, not found) is in the entry chunk; every
-// other page is fetched when it is first shown. A new page is one line here and one route below.
-const BallotPage = lazyPage(() => import("../features/budgeting/ballot-page.tsx"), "BallotPage");
-const ProposalPage = lazyPage(() => import("../features/budgeting/proposal-page.tsx"), "ProposalPage");
-const ProposePage = lazyPage(() => import("../features/budgeting/propose-page.tsx"), "ProposePage");
-const ResultsPage = lazyPage(() => import("../features/budgeting/results-page.tsx"), "ResultsPage");
-const RoundPage = lazyPage(() => import("../features/budgeting/round-page.tsx"), "RoundPage");
-const RoundsPage = lazyPage(() => import("../features/budgeting/rounds-page.tsx"), "RoundsPage");
-const BudgetingStaffPage = lazyPage(
+// other page is fetched when it is first shown, with its module's strings. A new page is one line here and
+// one route below.
+const budgeting = modulePages("budgeting");
+const feedback = modulePages("feedback");
+const identity = modulePages("identity");
+const strategy = modulePages("strategy");
+const survey = modulePages("survey");
+const volunteering = modulePages("volunteering");
+const BallotPage = budgeting(() => import("../features/budgeting/ballot-page.tsx"), "BallotPage");
+const ProposalPage = budgeting(() => import("../features/budgeting/proposal-page.tsx"), "ProposalPage");
+const ProposePage = budgeting(() => import("../features/budgeting/propose-page.tsx"), "ProposePage");
+const ResultsPage = budgeting(() => import("../features/budgeting/results-page.tsx"), "ResultsPage");
+const RoundPage = budgeting(() => import("../features/budgeting/round-page.tsx"), "RoundPage");
+const RoundsPage = budgeting(() => import("../features/budgeting/rounds-page.tsx"), "RoundsPage");
+const BudgetingStaffPage = budgeting(
   () => import("../features/budgeting/staff-page.tsx"),
   "BudgetingStaffPage",
 );
-const FeedbackFiguresPage = lazyPage(
+const FeedbackFiguresPage = feedback(
   () => import("../features/feedback/figures-page.tsx"),
   "FeedbackFiguresPage",
 );
-const FeedbackHandlingPage = lazyPage(
+const FeedbackHandlingPage = feedback(
   () => import("../features/feedback/handling-page.tsx"),
   "FeedbackHandlingPage",
 );
-const FeedbackQueuePage = lazyPage(() => import("../features/feedback/queue-page.tsx"), "FeedbackQueuePage");
-const FeedbackReportPage = lazyPage(
+const FeedbackQueuePage = feedback(() => import("../features/feedback/queue-page.tsx"), "FeedbackQueuePage");
+const FeedbackReportPage = feedback(
   () => import("../features/feedback/report-page.tsx"),
   "FeedbackReportPage",
 );
-const FeedbackRequestPage = lazyPage(
+const FeedbackRequestPage = feedback(
   () => import("../features/feedback/request-page.tsx"),
   "FeedbackRequestPage",
 );
-const FeedbackRequestsPage = lazyPage(
+const FeedbackRequestsPage = feedback(
   () => import("../features/feedback/requests-page.tsx"),
   "FeedbackRequestsPage",
 );
-const FeedbackServicePage = lazyPage(
+const FeedbackServicePage = feedback(
   () => import("../features/feedback/services-page.tsx"),
   "FeedbackServicePage",
 );
-const FeedbackServicesPage = lazyPage(
+const FeedbackServicesPage = feedback(
   () => import("../features/feedback/services-page.tsx"),
   "FeedbackServicesPage",
 );
-const AdminAuditPage = lazyPage(() => import("../features/identity/admin-audit-page.tsx"), "AdminAuditPage");
-const AdminPeoplePage = lazyPage(
+const AdminAuditPage = identity(() => import("../features/identity/admin-audit-page.tsx"), "AdminAuditPage");
+const AdminPeoplePage = identity(
   () => import("../features/identity/admin-people-page.tsx"),
   "AdminPeoplePage",
 );
-const ForgotPasswordPage = lazyPage(
+const ForgotPasswordPage = identity(
   () => import("../features/identity/forgot-password-page.tsx"),
   "ForgotPasswordPage",
 );
-const PrivacyPage = lazyPage(() => import("../features/identity/privacy-page.tsx"), "PrivacyPage");
-const ProfilePage = lazyPage(() => import("../features/identity/profile-page.tsx"), "ProfilePage");
-const RegisterPage = lazyPage(() => import("../features/identity/register-page.tsx"), "RegisterPage");
-const ResetPasswordPage = lazyPage(
+const PrivacyPage = identity(() => import("../features/identity/privacy-page.tsx"), "PrivacyPage");
+const ProfilePage = identity(() => import("../features/identity/profile-page.tsx"), "ProfilePage");
+const RegisterPage = identity(() => import("../features/identity/register-page.tsx"), "RegisterPage");
+const ResetPasswordPage = identity(
   () => import("../features/identity/reset-password-page.tsx"),
   "ResetPasswordPage",
 );
-const SignInPage = lazyPage(() => import("../features/identity/sign-in-page.tsx"), "SignInPage");
-const VerifyEmailPage = lazyPage(
+const SignInPage = identity(() => import("../features/identity/sign-in-page.tsx"), "SignInPage");
+const VerifyEmailPage = identity(
   () => import("../features/identity/verify-email-page.tsx"),
   "VerifyEmailPage",
 );
-const ActionPage = lazyPage(() => import("../features/strategy/follow-up/action-page.tsx"), "ActionPage");
-const ChangesPage = lazyPage(() => import("../features/strategy/follow-up/changes-page.tsx"), "ChangesPage");
-const GoalPage = lazyPage(() => import("../features/strategy/follow-up/goal-page.tsx"), "GoalPage");
-const IndicatorPage = lazyPage(
+const ActionPage = strategy(() => import("../features/strategy/follow-up/action-page.tsx"), "ActionPage");
+const ChangesPage = strategy(() => import("../features/strategy/follow-up/changes-page.tsx"), "ChangesPage");
+const GoalPage = strategy(() => import("../features/strategy/follow-up/goal-page.tsx"), "GoalPage");
+const IndicatorPage = strategy(
   () => import("../features/strategy/follow-up/indicator-page.tsx"),
   "IndicatorPage",
 );
-const ReportPage = lazyPage(() => import("../features/strategy/follow-up/report-page.tsx"), "ReportPage");
-const StaffPage = lazyPage(() => import("../features/strategy/follow-up/staff-page.tsx"), "StaffPage");
-const StrategyTreePage = lazyPage(
+const ReportPage = strategy(() => import("../features/strategy/follow-up/report-page.tsx"), "ReportPage");
+const StaffPage = strategy(() => import("../features/strategy/follow-up/staff-page.tsx"), "StaffPage");
+const StrategyTreePage = strategy(
   () => import("../features/strategy/follow-up/strategy-tree-page.tsx"),
   "StrategyTreePage",
 );
-const ProgrammePage = lazyPage(() => import("../features/strategy/programme-page.tsx"), "ProgrammePage");
-const SurveyAnswerPage = lazyPage(() => import("../features/survey/answer-page.tsx"), "SurveyAnswerPage");
-const SurveyBuilderPage = lazyPage(() => import("../features/survey/builder-page.tsx"), "SurveyBuilderPage");
-const SurveyHomePage = lazyPage(() => import("../features/survey/home-page.tsx"), "SurveyHomePage");
-const SurveyInterviewPage = lazyPage(
+const ProgrammePage = strategy(() => import("../features/strategy/programme-page.tsx"), "ProgrammePage");
+const SurveyAnswerPage = survey(() => import("../features/survey/answer-page.tsx"), "SurveyAnswerPage");
+const SurveyBuilderPage = survey(() => import("../features/survey/builder-page.tsx"), "SurveyBuilderPage");
+const SurveyHomePage = survey(() => import("../features/survey/home-page.tsx"), "SurveyHomePage");
+const SurveyInterviewPage = survey(
   () => import("../features/survey/interview-page.tsx"),
   "SurveyInterviewPage",
 );
-const SurveyQuestionnairesPage = lazyPage(
+const SurveyQuestionnairesPage = survey(
   () => import("../features/survey/questionnaires-page.tsx"),
   "SurveyQuestionnairesPage",
 );
-const SurveyResultsPage = lazyPage(() => import("../features/survey/results-page.tsx"), "SurveyResultsPage");
-const SurveyRoundDeskPage = lazyPage(
+const SurveyResultsPage = survey(() => import("../features/survey/results-page.tsx"), "SurveyResultsPage");
+const SurveyRoundDeskPage = survey(
   () => import("../features/survey/round-desk-page.tsx"),
   "SurveyRoundDeskPage",
 );
-const SurveyRoundsPage = lazyPage(() => import("../features/survey/rounds-page.tsx"), "SurveyRoundsPage");
-const SurveyStaffPage = lazyPage(() => import("../features/survey/staff-page.tsx"), "SurveyStaffPage");
-const ConfirmProfilePage = lazyPage(
+const SurveyRoundsPage = survey(() => import("../features/survey/rounds-page.tsx"), "SurveyRoundsPage");
+const SurveyStaffPage = survey(() => import("../features/survey/staff-page.tsx"), "SurveyStaffPage");
+const ConfirmProfilePage = volunteering(
   () => import("../features/volunteering/confirm-page.tsx"),
   "ConfirmProfilePage",
 );
-const OrganisationDashboardPage = lazyPage(
+const OrganisationDashboardPage = volunteering(
   () => import("../features/volunteering/dashboard-page.tsx"),
   "OrganisationDashboardPage",
 );
-const MyVolunteeringPage = lazyPage(
+const MyVolunteeringPage = volunteering(
   () => import("../features/volunteering/my-page.tsx"),
   "MyVolunteeringPage",
 );
-const OpportunitiesPage = lazyPage(
+const OpportunitiesPage = volunteering(
   () => import("../features/volunteering/opportunities-page.tsx"),
   "OpportunitiesPage",
 );
-const OpportunityPage = lazyPage(
+const OpportunityPage = volunteering(
   () => import("../features/volunteering/opportunity-page.tsx"),
   "OpportunityPage",
 );
-const OrganisationsPage = lazyPage(
+const OrganisationsPage = volunteering(
   () => import("../features/volunteering/organisations-page.tsx"),
   "OrganisationsPage",
 );
-const VolunteeringStaffPage = lazyPage(
+const VolunteeringStaffPage = volunteering(
   () => import("../features/volunteering/staff-page.tsx"),
   "VolunteeringStaffPage",
 );
-const SuggestionsOffPage = lazyPage(
+const SuggestionsOffPage = volunteering(
   () => import("../features/volunteering/suggestions.tsx"),
   "SuggestionsOffPage",
 );
-const WishPage = lazyPage(() => import("../features/volunteering/wish-page.tsx"), "WishPage");
+const WishPage = volunteering(() => import("../features/volunteering/wish-page.tsx"), "WishPage");
 
 /** The app: providers, layout and the routes of web-routes.ts (anything else is "not found"). */
 export function App({ i18n }: { i18n: ReturnType<typeof initI18n> }) {

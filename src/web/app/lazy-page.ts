@@ -1,4 +1,5 @@
 import { type ComponentType, type LazyExoticComponent, lazy } from "react";
+import { loadModuleStrings, type ModuleWithStrings } from "../i18n/module-strings.ts";
 
 /**
  * A page module that could not be fetched: the network dropped, or a new deploy removed the old build's
@@ -30,24 +31,34 @@ export function subscribePageLoads(listener: (isLoading: boolean) => void): () =
   return () => listeners.delete(listener);
 }
 
+/** A module whose pages are fetched on demand: one with strings of its own, or identity (whose are shared). */
+export type PageModule = ModuleWithStrings | "identity";
+
 /**
- * A page fetched on demand: `lazyPage(() => import("./x-page.tsx"), "XPage")` for a page module's named
- * export. Bundlers split at each `import()`, so the page's code is downloaded only when the page is shown.
+ * The pages of one module, each fetched on demand together with the module's strings:
+ * `const survey = modulePages("survey")`, then `survey(() => import("…/x-page.tsx"), "XPage")` for a page
+ * module's named export. Bundlers split at each `import()`, so a page's code is downloaded only when the
+ * page is shown.
  */
-export function lazyPage<Module extends Record<Name, ComponentType>, Name extends keyof Module & string>(
-  load: () => Promise<Module>,
-  name: Name,
-): LazyExoticComponent<Module[Name]> {
-  return lazy(async () => {
-    pendingLoads++;
-    notify();
-    try {
-      return { default: (await load())[name] };
-    } catch (error) {
-      throw new PageLoadError(error);
-    } finally {
-      pendingLoads--;
+export function modulePages(module: PageModule) {
+  return <Module extends Record<Name, ComponentType>, Name extends keyof Module & string>(
+    load: () => Promise<Module>,
+    name: Name,
+  ): LazyExoticComponent<Module[Name]> =>
+    lazy(async () => {
+      pendingLoads++;
       notify();
-    }
-  });
+      try {
+        const [page] = await Promise.all([
+          load(),
+          module === "identity" ? undefined : loadModuleStrings(module),
+        ]);
+        return { default: page[name] };
+      } catch (error) {
+        throw new PageLoadError(error);
+      } finally {
+        pendingLoads--;
+        notify();
+      }
+    });
 }
