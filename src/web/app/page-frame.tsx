@@ -31,7 +31,7 @@ function PageLoadStatus() {
   }, [isLoading]);
 
   return (
-    <div role="status" className={isShown ? "container page-load-status" : "visually-hidden"}>
+    <div role="status" className={isShown ? "page-load-status" : "visually-hidden"}>
       {isShown ? <p className="loading-status">{t("pageLoad.loading")}</p> : null}
     </div>
   );
