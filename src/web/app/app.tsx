@@ -2,61 +2,148 @@ import { StrictMode } from "react";
 import { I18nextProvider } from "react-i18next";
 import { BrowserRouter, Route, Routes } from "react-router";
 import { WEB_ROUTES } from "../../contracts/web-routes.ts";
-import { BallotPage } from "../features/budgeting/ballot-page.tsx";
-import { ProposalPage } from "../features/budgeting/proposal-page.tsx";
-import { ProposePage } from "../features/budgeting/propose-page.tsx";
-import { ResultsPage } from "../features/budgeting/results-page.tsx";
-import { RoundPage } from "../features/budgeting/round-page.tsx";
-import { RoundsPage } from "../features/budgeting/rounds-page.tsx";
-import { BudgetingStaffPage } from "../features/budgeting/staff-page.tsx";
-import { FeedbackFiguresPage } from "../features/feedback/figures-page.tsx";
-import { FeedbackHandlingPage } from "../features/feedback/handling-page.tsx";
-import { FeedbackQueuePage } from "../features/feedback/queue-page.tsx";
-import { FeedbackReportPage } from "../features/feedback/report-page.tsx";
-import { FeedbackRequestPage } from "../features/feedback/request-page.tsx";
-import { FeedbackRequestsPage } from "../features/feedback/requests-page.tsx";
-import { FeedbackServicePage, FeedbackServicesPage } from "../features/feedback/services-page.tsx";
-import { AdminAuditPage } from "../features/identity/admin-audit-page.tsx";
-import { AdminPeoplePage } from "../features/identity/admin-people-page.tsx";
-import { ForgotPasswordPage } from "../features/identity/forgot-password-page.tsx";
-import { PrivacyPage } from "../features/identity/privacy-page.tsx";
-import { ProfilePage } from "../features/identity/profile-page.tsx";
-import { RegisterPage } from "../features/identity/register-page.tsx";
-import { ResetPasswordPage } from "../features/identity/reset-password-page.tsx";
 import { SessionProvider } from "../features/identity/session.tsx";
-import { SignInPage } from "../features/identity/sign-in-page.tsx";
-import { VerifyEmailPage } from "../features/identity/verify-email-page.tsx";
-import { ActionPage } from "../features/strategy/follow-up/action-page.tsx";
-import { ChangesPage } from "../features/strategy/follow-up/changes-page.tsx";
-import { GoalPage } from "../features/strategy/follow-up/goal-page.tsx";
-import { IndicatorPage } from "../features/strategy/follow-up/indicator-page.tsx";
-import { ReportPage } from "../features/strategy/follow-up/report-page.tsx";
-import { StaffPage } from "../features/strategy/follow-up/staff-page.tsx";
-import { StrategyTreePage } from "../features/strategy/follow-up/strategy-tree-page.tsx";
-import { ProgrammePage } from "../features/strategy/programme-page.tsx";
-import { SurveyAnswerPage } from "../features/survey/answer-page.tsx";
-import { SurveyBuilderPage } from "../features/survey/builder-page.tsx";
-import { SurveyHomePage } from "../features/survey/home-page.tsx";
-import { SurveyInterviewPage } from "../features/survey/interview-page.tsx";
-import { SurveyQuestionnairesPage } from "../features/survey/questionnaires-page.tsx";
-import { SurveyResultsPage } from "../features/survey/results-page.tsx";
-import { SurveyRoundDeskPage } from "../features/survey/round-desk-page.tsx";
-import { SurveyRoundsPage } from "../features/survey/rounds-page.tsx";
-import { SurveyStaffPage } from "../features/survey/staff-page.tsx";
-import { ConfirmProfilePage } from "../features/volunteering/confirm-page.tsx";
-import { OrganisationDashboardPage } from "../features/volunteering/dashboard-page.tsx";
-import { MyVolunteeringPage } from "../features/volunteering/my-page.tsx";
-import { OpportunitiesPage } from "../features/volunteering/opportunities-page.tsx";
-import { OpportunityPage } from "../features/volunteering/opportunity-page.tsx";
-import { OrganisationsPage } from "../features/volunteering/organisations-page.tsx";
-import { VolunteeringStaffPage } from "../features/volunteering/staff-page.tsx";
-import { SuggestionsOffPage } from "../features/volunteering/suggestions.tsx";
-import { WishPage } from "../features/volunteering/wish-page.tsx";
 import type { initI18n } from "../i18n/i18n.ts";
-import { Layout } from "./layout.tsx";
+import { modulePages } from "./lazy-page.ts";
+import { PageFrame } from "./page-frame.tsx";
 import { AccessibilityPage } from "./pages/accessibility-page.tsx";
 import { HomePage } from "./pages/home-page.tsx";
 import { NotFoundPage } from "./pages/not-found-page.tsx";
+
+// The shell above (layout, front page, accessibility statement, not found) is in the entry chunk; every
+// other page is fetched when it is first shown, with its module's strings. A new page is one line here and
+// one route below.
+const budgeting = modulePages("budgeting");
+const feedback = modulePages("feedback");
+const identity = modulePages("identity");
+const strategy = modulePages("strategy");
+const survey = modulePages("survey");
+const volunteering = modulePages("volunteering");
+const BallotPage = budgeting(() => import("../features/budgeting/ballot-page.tsx"), "BallotPage");
+const ProposalPage = budgeting(() => import("../features/budgeting/proposal-page.tsx"), "ProposalPage");
+const ProposePage = budgeting(() => import("../features/budgeting/propose-page.tsx"), "ProposePage");
+const ResultsPage = budgeting(() => import("../features/budgeting/results-page.tsx"), "ResultsPage");
+const RoundPage = budgeting(() => import("../features/budgeting/round-page.tsx"), "RoundPage");
+const RoundsPage = budgeting(() => import("../features/budgeting/rounds-page.tsx"), "RoundsPage");
+const BudgetingStaffPage = budgeting(
+  () => import("../features/budgeting/staff-page.tsx"),
+  "BudgetingStaffPage",
+);
+const FeedbackFiguresPage = feedback(
+  () => import("../features/feedback/figures-page.tsx"),
+  "FeedbackFiguresPage",
+);
+const FeedbackHandlingPage = feedback(
+  () => import("../features/feedback/handling-page.tsx"),
+  "FeedbackHandlingPage",
+);
+const FeedbackQueuePage = feedback(() => import("../features/feedback/queue-page.tsx"), "FeedbackQueuePage");
+const FeedbackReportPage = feedback(
+  () => import("../features/feedback/report-page.tsx"),
+  "FeedbackReportPage",
+);
+const FeedbackRequestPage = feedback(
+  () => import("../features/feedback/request-page.tsx"),
+  "FeedbackRequestPage",
+);
+const FeedbackRequestsPage = feedback(
+  () => import("../features/feedback/requests-page.tsx"),
+  "FeedbackRequestsPage",
+);
+const FeedbackServicePage = feedback(
+  () => import("../features/feedback/services-page.tsx"),
+  "FeedbackServicePage",
+);
+const FeedbackServicesPage = feedback(
+  () => import("../features/feedback/services-page.tsx"),
+  "FeedbackServicesPage",
+);
+const AdminAuditPage = identity(() => import("../features/identity/admin-audit-page.tsx"), "AdminAuditPage");
+const AdminPeoplePage = identity(
+  () => import("../features/identity/admin-people-page.tsx"),
+  "AdminPeoplePage",
+);
+const ForgotPasswordPage = identity(
+  () => import("../features/identity/forgot-password-page.tsx"),
+  "ForgotPasswordPage",
+);
+const PrivacyPage = identity(() => import("../features/identity/privacy-page.tsx"), "PrivacyPage");
+const ProfilePage = identity(() => import("../features/identity/profile-page.tsx"), "ProfilePage");
+const RegisterPage = identity(() => import("../features/identity/register-page.tsx"), "RegisterPage");
+const ResetPasswordPage = identity(
+  () => import("../features/identity/reset-password-page.tsx"),
+  "ResetPasswordPage",
+);
+const SignInPage = identity(() => import("../features/identity/sign-in-page.tsx"), "SignInPage");
+const VerifyEmailPage = identity(
+  () => import("../features/identity/verify-email-page.tsx"),
+  "VerifyEmailPage",
+);
+const ActionPage = strategy(() => import("../features/strategy/follow-up/action-page.tsx"), "ActionPage");
+const ChangesPage = strategy(() => import("../features/strategy/follow-up/changes-page.tsx"), "ChangesPage");
+const GoalPage = strategy(() => import("../features/strategy/follow-up/goal-page.tsx"), "GoalPage");
+const IndicatorPage = strategy(
+  () => import("../features/strategy/follow-up/indicator-page.tsx"),
+  "IndicatorPage",
+);
+const ReportPage = strategy(() => import("../features/strategy/follow-up/report-page.tsx"), "ReportPage");
+const StaffPage = strategy(() => import("../features/strategy/follow-up/staff-page.tsx"), "StaffPage");
+const StrategyTreePage = strategy(
+  () => import("../features/strategy/follow-up/strategy-tree-page.tsx"),
+  "StrategyTreePage",
+);
+const ProgrammePage = strategy(() => import("../features/strategy/programme-page.tsx"), "ProgrammePage");
+const SurveyAnswerPage = survey(() => import("../features/survey/answer-page.tsx"), "SurveyAnswerPage");
+const SurveyBuilderPage = survey(() => import("../features/survey/builder-page.tsx"), "SurveyBuilderPage");
+const SurveyHomePage = survey(() => import("../features/survey/home-page.tsx"), "SurveyHomePage");
+const SurveyInterviewPage = survey(
+  () => import("../features/survey/interview-page.tsx"),
+  "SurveyInterviewPage",
+);
+const SurveyQuestionnairesPage = survey(
+  () => import("../features/survey/questionnaires-page.tsx"),
+  "SurveyQuestionnairesPage",
+);
+const SurveyResultsPage = survey(() => import("../features/survey/results-page.tsx"), "SurveyResultsPage");
+const SurveyRoundDeskPage = survey(
+  () => import("../features/survey/round-desk-page.tsx"),
+  "SurveyRoundDeskPage",
+);
+const SurveyRoundsPage = survey(() => import("../features/survey/rounds-page.tsx"), "SurveyRoundsPage");
+const SurveyStaffPage = survey(() => import("../features/survey/staff-page.tsx"), "SurveyStaffPage");
+const ConfirmProfilePage = volunteering(
+  () => import("../features/volunteering/confirm-page.tsx"),
+  "ConfirmProfilePage",
+);
+const OrganisationDashboardPage = volunteering(
+  () => import("../features/volunteering/dashboard-page.tsx"),
+  "OrganisationDashboardPage",
+);
+const MyVolunteeringPage = volunteering(
+  () => import("../features/volunteering/my-page.tsx"),
+  "MyVolunteeringPage",
+);
+const OpportunitiesPage = volunteering(
+  () => import("../features/volunteering/opportunities-page.tsx"),
+  "OpportunitiesPage",
+);
+const OpportunityPage = volunteering(
+  () => import("../features/volunteering/opportunity-page.tsx"),
+  "OpportunityPage",
+);
+const OrganisationsPage = volunteering(
+  () => import("../features/volunteering/organisations-page.tsx"),
+  "OrganisationsPage",
+);
+const VolunteeringStaffPage = volunteering(
+  () => import("../features/volunteering/staff-page.tsx"),
+  "VolunteeringStaffPage",
+);
+const SuggestionsOffPage = volunteering(
+  () => import("../features/volunteering/suggestions.tsx"),
+  "SuggestionsOffPage",
+);
+const WishPage = volunteering(() => import("../features/volunteering/wish-page.tsx"), "WishPage");
 
 /** The app: providers, layout and the routes of web-routes.ts (anything else is "not found"). */
 export function App({ i18n }: { i18n: ReturnType<typeof initI18n> }) {
@@ -65,7 +152,7 @@ export function App({ i18n }: { i18n: ReturnType<typeof initI18n> }) {
       <I18nextProvider i18n={i18n}>
         <SessionProvider>
           <BrowserRouter>
-            <Layout>
+            <PageFrame>
               <Routes>
                 <Route path={WEB_ROUTES.home} element={<HomePage />} />
                 <Route path={WEB_ROUTES.programme} element={<ProgrammePage />} />
@@ -121,7 +208,7 @@ export function App({ i18n }: { i18n: ReturnType<typeof initI18n> }) {
                 <Route path={WEB_ROUTES.budgetingStaff} element={<BudgetingStaffPage />} />
                 <Route path="*" element={<NotFoundPage />} />
               </Routes>
-            </Layout>
+            </PageFrame>
           </BrowserRouter>
         </SessionProvider>
       </I18nextProvider>

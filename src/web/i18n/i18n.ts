@@ -1,11 +1,18 @@
 import i18next from "i18next";
 import { initReactI18next, useTranslation } from "react-i18next";
 import { DEFAULT_LOCALE, isLocale, LOCALES, type Locale } from "../../contracts/localized-text.ts";
-import { en, fi, sv } from "./catalogues.ts";
+import type { fi } from "./catalogues.ts";
+import en from "./en.json";
+import coreFi from "./fi.json";
 import { readStoredLocale, storeLocale } from "./locale-storage.ts";
+import { loadStringsInUse } from "./module-strings.ts";
+import sv from "./sv.json";
 
-/** Interface strings per locale; Finnish is the source of truth (DESIGN rule 8). */
-export const MESSAGES = { fi, sv, en } as const;
+/**
+ * The shared interface strings per locale, in every bundle; each module's own come with its pages
+ * (module-strings.ts). Finnish is the source of truth (DESIGN rule 8).
+ */
+export const MESSAGES = { fi: coreFi, sv, en } as const;
 
 declare module "i18next" {
   interface CustomTypeOptions {
@@ -44,6 +51,9 @@ export function initI18n(): typeof i18next {
 
 /** Switches the interface language, remembers it and updates `<html lang>`. */
 export async function changeLocale(locale: Locale): Promise<void> {
+  // Without the network a module's strings stay in the earlier language's fallback (Finnish), which beats a
+  // language switch that does nothing.
+  await loadStringsInUse(locale).catch(() => undefined);
   await i18next.changeLanguage(locale);
   storeLocale(browserStorage(), locale);
   applyDocumentLanguage(locale);
