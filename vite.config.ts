@@ -1,4 +1,7 @@
+import { writeFileSync } from "node:fs";
+import path from "node:path";
 import { fileURLToPath } from "node:url";
+import { brotliCompressSync, constants, gzipSync } from "node:zlib";
 import react from "@vitejs/plugin-react";
 import { defineConfig, type Plugin } from "vite";
 
@@ -36,9 +39,43 @@ function productionBuild(command: string): Plugin[] {
   ];
 }
 
+// Text files worth compressing; images (PNG, JPEG, WebP) are compressed already.
+const COMPRESSIBLE = /\.(js|mjs|css|html|svg|json|txt|webmanifest)$/;
+
+/**
+ * Writes a Brotli (.br) and a gzip (.gz) copy beside every text file of the build, once, at the best
+ * compression: the server sends the copy the browser accepts (@fastify/static `preCompressed`), so a
+ * resident on a slow phone downloads about a third of the bytes, and the server spends no CPU on it.
+ */
+function precompress(): Plugin {
+  return {
+    name: "keskio:precompress",
+    apply: "build",
+    writeBundle(options, bundle) {
+      const dir = options.dir ?? "";
+      for (const [fileName, item] of Object.entries(bundle)) {
+        if (!COMPRESSIBLE.test(fileName)) continue;
+        const content = item.type === "chunk" ? Buffer.from(item.code) : Buffer.from(item.source);
+        if (content.length < 1024) continue;
+        const file = path.join(dir, fileName);
+        writeFileSync(
+          `${file}.br`,
+          brotliCompressSync(content, {
+            params: {
+              [constants.BROTLI_PARAM_QUALITY]: constants.BROTLI_MAX_QUALITY,
+              [constants.BROTLI_PARAM_SIZE_HINT]: content.length,
+            },
+          }),
+        );
+        writeFileSync(`${file}.gz`, gzipSync(content, { level: 9 }));
+      }
+    },
+  };
+}
+
 export default defineConfig(({ command }) => ({
   root: fileURLToPath(new URL("./src/web", import.meta.url)),
-  plugins: [react(), ...productionBuild(command)],
+  plugins: [react(), precompress(), ...productionBuild(command)],
   define: command === "build" ? { "process.env.NODE_ENV": JSON.stringify("production") } : {},
   build: {
     outDir: fileURLToPath(new URL("./dist/web", import.meta.url)),

@@ -197,3 +197,24 @@ for (const locale of LOCALES) {
     await expect(page).toHaveURL(new RegExp(`${WEB_ROUTES.privacy}$`));
   });
 }
+
+test("the browser gets the app's code compressed, as the build wrote it", async ({ page }) => {
+  const scripts: Promise<{ path: string; encoding: string | undefined; size: number }>[] = [];
+  page.on("response", (response) => {
+    const { pathname } = new URL(response.url());
+    if (!pathname.endsWith(".js")) return;
+    scripts.push(
+      (async () => ({
+        path: pathname,
+        encoding: (await response.allHeaders())["content-encoding"],
+        size: (await response.body()).length, // as decoded by the browser
+      }))(),
+    );
+  });
+  await visit(page, WEB_ROUTES.home);
+  // Chromium accepts Brotli, and the build writes a .br copy of every file of 1 kB or more.
+  const received = await Promise.all(scripts);
+  expect(received.filter((s) => s.size >= 1024).length).toBeGreaterThan(0);
+  for (const script of received)
+    expect(script.encoding, script.path).toBe(script.size >= 1024 ? "br" : undefined);
+});

@@ -1,4 +1,4 @@
-import { mkdtempSync, writeFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import Type from "typebox";
@@ -323,6 +323,12 @@ describe("web app serving", () => {
       path.join(webRoot, "index.html"),
       "<!doctype html><html lang=fi><title>Keskiö</title></html>",
     );
+    // A built asset with the compressed copies the build writes beside it (vite.config.ts), each marked so
+    // that the test can tell which one was sent.
+    mkdirSync(path.join(webRoot, "assets"));
+    writeFileSync(path.join(webRoot, "assets", "page-abc123.js"), "plain();");
+    writeFileSync(path.join(webRoot, "assets", "page-abc123.js.br"), "brotli bytes");
+    writeFileSync(path.join(webRoot, "assets", "page-abc123.js.gz"), "gzip bytes");
     t = await buildTestApp("sqlite", { env: { KESKIO_WEB_ROOT: webRoot } });
   });
   afterAll(() => t.close());
@@ -337,6 +343,25 @@ describe("web app serving", () => {
     const missing = await t.app.inject({ url: "/no/such/page", headers: html });
     expect(missing.statusCode).toBe(404);
     expect(missing.body).toContain("<title>Keskiö</title>");
+  });
+
+  it("sends the compressed copy of an asset that the browser accepts, and says that the answer varies", async () => {
+    const asset = "/assets/page-abc123.js";
+    const sent = async (acceptEncoding?: string) => {
+      const res = await t.app.inject({
+        url: asset,
+        headers: acceptEncoding ? { "accept-encoding": acceptEncoding } : {},
+      });
+      expect(res.statusCode).toBe(200);
+      expect(res.headers["content-type"]).toContain("javascript");
+      expect(res.headers.vary).toContain("accept-encoding");
+      expect(res.headers["cache-control"]).toContain("immutable");
+      return { body: res.body, encoding: res.headers["content-encoding"] };
+    };
+    expect(await sent("gzip, deflate, br, zstd")).toEqual({ body: "brotli bytes", encoding: "br" });
+    expect(await sent("gzip")).toEqual({ body: "gzip bytes", encoding: "gzip" });
+    expect(await sent()).toEqual({ body: "plain();", encoding: undefined });
+    expect(await sent("identity")).toEqual({ body: "plain();", encoding: undefined });
   });
 
   it("does not serve the app for API paths or non-HTML requests", async () => {

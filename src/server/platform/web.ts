@@ -33,6 +33,9 @@ export async function registerWeb(app: FastifyInstance, webRoot: string): Promis
       root: webRoot,
       index: false,
       wildcard: false,
+      // The build writes .br and .gz copies of its text files (vite.config.ts); the one the browser accepts is
+      // sent, with Vary: Accept-Encoding, and the plain file otherwise.
+      preCompressed: true,
       setHeaders(reply, filePath) {
         const immutable = filePath.includes(`${path.sep}assets${path.sep}`);
         reply.header("cache-control", immutable ? "public, max-age=31536000, immutable" : "no-cache");
