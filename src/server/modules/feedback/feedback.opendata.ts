@@ -16,6 +16,12 @@ import { type FeedbackDb, selectLastPublicChanges } from "./feedback.repository.
 
 const FIGURE_MONTHS = 12;
 
+const OPEN311: LocalizedText = {
+  fi: "Open311 GeoReport v2",
+  sv: "Open311 GeoReport v2",
+  en: "Open311 GeoReport v2",
+};
+
 const KEYWORDS: LocalizedText[] = [
   { fi: "palaute", sv: "respons", en: "feedback" },
   { fi: "palvelupyynnöt", sv: "serviceförfrågningar", en: "service requests" },
@@ -102,9 +108,16 @@ export function feedbackOpenData(db: FeedbackDb, now: () => Date): OpenDataSourc
               format: "JSON",
               mediaType: "application/json",
               path: `${PREFIX}/requests.json`,
+              title: OPEN311,
               conformsTo: SPEC_URL,
             },
-            { format: "XML", mediaType: "text/xml", path: `${PREFIX}/requests.xml`, conformsTo: SPEC_URL },
+            {
+              format: "XML",
+              mediaType: "text/xml",
+              path: `${PREFIX}/requests.xml`,
+              title: OPEN311,
+              conformsTo: SPEC_URL,
+            },
           ],
         },
         {
@@ -116,9 +129,9 @@ export function feedbackOpenData(db: FeedbackDb, now: () => Date): OpenDataSourc
             en: "Feedback categories (Open311 services)",
           },
           description: {
-            fi: "Aiheet, joista kaupungille voi jättää palautetta tai palvelupyynnön, Open311 GeoReport v2 -muodossa: koodi, nimi, ryhmä ja avainsanat.",
-            sv: "De ämnen som man kan ge staden respons eller en serviceförfrågan om, i formatet Open311 GeoReport v2: kod, namn, grupp och nyckelord.",
-            en: "The categories one can send the city feedback or a service request in, in the Open311 GeoReport v2 format: code, name, group and keywords.",
+            fi: "Aiheet, joista kaupungille voi jättää palautetta tai palvelupyynnön: koodi, nimi, ryhmä, avainsanat, käsittelevä yksikkö, lisäkysymykset sekä lupaus ensimmäisestä vastauksesta ja ratkaisusta työtunteina. Myös Open311 GeoReport v2 -muodossa.",
+            sv: "De ämnen som man kan ge staden respons eller en serviceförfrågan om: kod, namn, grupp, nyckelord, den enhet som handlägger, tilläggsfrågor samt löftet om första svar och lösning i arbetstimmar. Även i formatet Open311 GeoReport v2.",
+            en: "The categories one can send the city feedback or a service request in: code, name, group, keywords, the handling unit, extra questions and the promised first response and resolution in working hours. Also in the Open311 GeoReport v2 format.",
           },
           keywords: KEYWORDS,
           theme: "GOVE",
@@ -129,10 +142,27 @@ export function feedbackOpenData(db: FeedbackDb, now: () => Date): OpenDataSourc
             {
               format: "JSON",
               mediaType: "application/json",
+              path: "/api/v1/feedback/services",
+              title: {
+                fi: "Kaikilla kielillä, vastauslupauksineen ja lisäkysymyksineen",
+                sv: "På alla språk, med svarslöften och tilläggsfrågor",
+                en: "In every language, with the response promises and extra questions",
+              },
+            },
+            {
+              format: "JSON",
+              mediaType: "application/json",
               path: `${PREFIX}/services.json`,
+              title: OPEN311,
               conformsTo: SPEC_URL,
             },
-            { format: "XML", mediaType: "text/xml", path: `${PREFIX}/services.xml`, conformsTo: SPEC_URL },
+            {
+              format: "XML",
+              mediaType: "text/xml",
+              path: `${PREFIX}/services.xml`,
+              title: OPEN311,
+              conformsTo: SPEC_URL,
+            },
           ],
         },
       ];
