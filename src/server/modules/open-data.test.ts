@@ -4,7 +4,7 @@ import { buildTestApp, type TestApp } from "../../../test/build-test-app.ts";
 import { buildPerson, type PersonOverrides } from "../../../test/factories.ts";
 import { TestClient } from "../../../test/http-client.ts";
 import { describeEachDialect } from "../../../test/test-db.ts";
-import { OpenDataset } from "../../contracts/opendata.ts";
+import { type OpenDataField, OpenDataset } from "../../contracts/opendata.ts";
 import { isWebRoute } from "../../contracts/web-routes.ts";
 import { computeHenkilotunnusCheckCharacter } from "../lib/henkilotunnus.ts";
 import { newId } from "../lib/ids.ts";
@@ -25,6 +25,51 @@ const PASSWORD = "open-data-test-password";
 function hetu(ddmmyy: string, individual: string): string {
   return `${ddmmyy}-${individual}${computeHenkilotunnusCheckCharacter(`${ddmmyy}${individual}`)}`;
 }
+
+/** The records of a CSV file (RFC 4180: quoted fields may hold commas, quotes and line breaks). */
+function parseCsv(text: string): string[][] {
+  const records: string[][] = [];
+  let record: string[] = [];
+  let field = "";
+  let quoted = false;
+  let i = 0;
+  const endField = () => {
+    record.push(field);
+    field = "";
+  };
+  while (i < text.length) {
+    const c = text[i];
+    const next = text[i + 1];
+    i += 1;
+    if (quoted && c === '"' && next === '"') {
+      field += '"';
+      i += 1;
+    } else if (c === '"') quoted = !quoted;
+    else if (quoted) field += c;
+    else if (c === ",") endField();
+    else if (c === "\n" || c === "\r") {
+      if (c === "\r" && next === "\n") i += 1;
+      endField();
+      records.push(record);
+      record = [];
+    } else field += c;
+  }
+  if (field !== "" || record.length > 0) {
+    endField();
+    records.push(record);
+  }
+  return records;
+}
+
+/** Whether a non-empty CSV cell is a value of the data dictionary's type. */
+const FITS: Record<OpenDataField["type"], (cell: string) => boolean> = {
+  string: () => true,
+  integer: (cell) => /^-?\d+$/.test(cell),
+  number: (cell) => cell.trim() !== "" && Number.isFinite(Number(cell)),
+  boolean: (cell) => cell === "true" || cell === "false",
+  date: (cell) => /^\d{4}-\d{2}-\d{2}$/.test(cell),
+  datetime: (cell) => !Number.isNaN(Date.parse(cell)) && /T/.test(cell),
+};
 
 describeEachDialect("the modules' open datasets", (dialect) => {
   let t: TestApp;
@@ -210,10 +255,19 @@ describeEachDialect("the modules' open datasets", (dialect) => {
         expect(String(res.headers["content-type"]).split(";")[0], where).toBe(file.mediaType);
         const body = res.body;
         if (file.format === "CSV") {
-          const lines = body.split(/\r?\n/).filter((line) => line.length > 0);
-          expect(file.fields?.length, where).toBeGreaterThan(0);
-          expect(lines[0], where).toBe((file.fields ?? []).map((f) => f.name).join(","));
-          csvRows += lines.length - 1;
+          const fields = file.fields ?? [];
+          expect(fields.length, where).toBeGreaterThan(0);
+          const [header, ...rows] = parseCsv(body);
+          expect(header, where).toEqual(fields.map((f) => f.name));
+          // Every row has the declared columns, and every value is of its column's declared type.
+          for (const [n, row] of rows.entries()) {
+            expect(row.length, `${where} row ${n + 1}`).toBe(fields.length);
+            for (const [k, field] of fields.entries()) {
+              const cell = row[k] ?? "";
+              if (cell !== "") expect(FITS[field.type](cell), `${where} ${field.name}: ${cell}`).toBe(true);
+            }
+          }
+          csvRows += rows.length;
         }
         if (file.format === "JSON") expect(() => JSON.parse(body), where).not.toThrow();
         if (file.format === "XML") expect(body.startsWith("<?xml"), where).toBe(true);
