@@ -392,7 +392,7 @@ export function strategyOpenData(
           module: "strategy",
           title: {
             fi: "Strategian tavoitteet ja toimenpiteet tilanteineen",
-            sv: "Strategins mål och åtgärder med deras läge",
+            sv: "Strategins mål och åtgärder och deras läge",
             en: "Strategy goals and actions with their status",
           },
           description: {
