@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { isFinnishHoliday, listFinnishHolidays } from "./finnish-holidays.ts";
+import { isFinnishHoliday, listFinnishHolidays } from "../../../lib/finnish-holidays.ts";
 import {
   addWorkingHours,
   defineWorkingCalendar,

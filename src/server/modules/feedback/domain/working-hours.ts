@@ -1,6 +1,6 @@
 // Working-hours arithmetic for service-level deadlines, in any IANA time zone (Europe/Helsinki by default).
 // Offsets come from Intl.DateTimeFormat, so summer-time changes follow the tz database without a date library.
-import { isFinnishHoliday } from "./finnish-holidays.ts";
+import { isFinnishHoliday } from "../../../lib/finnish-holidays.ts";
 
 /** ISO weekday: 1 = Monday … 7 = Sunday. */
 export type IsoWeekday = 1 | 2 | 3 | 4 | 5 | 6 | 7;
