@@ -64,7 +64,14 @@ describe("hours of a date", () => {
   it("closes on holidays and customary eves unless an exception opens the space", () => {
     const schedule: Schedule<string> = {
       weekly: LIBRARY.weekly,
-      exceptions: [{ date: "2026-12-23", closed: false, intervals: [{ opens: "10:00", closes: "15:00" }], reason: "aatonaatto" }],
+      exceptions: [
+        {
+          date: "2026-12-23",
+          closed: false,
+          intervals: [{ opens: "10:00", closes: "15:00" }],
+          reason: "aatonaatto",
+        },
+      ],
     };
     const week = hoursForDays(schedule, "2026-12-21", 7);
     expect(week.map((d) => [d.date, d.source, d.intervals.length])).toEqual([
@@ -79,7 +86,14 @@ describe("hours of a date", () => {
     expect(week[3]?.holiday).toBe("christmasEve");
     const opened: Schedule<string> = {
       weekly: LIBRARY.weekly,
-      exceptions: [{ date: "2026-12-24", closed: false, intervals: [{ opens: "09:00", closes: "12:00" }], reason: "joulupuuro" }],
+      exceptions: [
+        {
+          date: "2026-12-24",
+          closed: false,
+          intervals: [{ opens: "09:00", closes: "12:00" }],
+          reason: "joulupuuro",
+        },
+      ],
     };
     expect(hoursOn(opened, "2026-12-24")).toMatchObject({
       source: "exception",
@@ -161,9 +175,11 @@ const dayIntervals = fc
     }
     return out;
   });
-const weekArb = fc.array(dayIntervals, { minLength: 7, maxLength: 7 }).map((days) =>
-  days.flatMap((intervals, i) => intervals.map((interval) => ({ weekday: i + 1, ...interval }))),
-);
+const weekArb = fc
+  .array(dayIntervals, { minLength: 7, maxLength: 7 })
+  .map((days) =>
+    days.flatMap((intervals, i) => intervals.map((interval) => ({ weekday: i + 1, ...interval }))),
+  );
 // Instants from 2026 to 2028, which cover two spring and two autumn changes.
 const instantArb = fc
   .integer({ min: Date.UTC(2026, 0, 1), max: Date.UTC(2028, 11, 31) })

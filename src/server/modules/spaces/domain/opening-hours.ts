@@ -59,7 +59,9 @@ export const LOOK_AHEAD_DAYS = 28;
  * Problems of a set of intervals (weekly, or one date's): a malformed time, an end not after its start, or
  * two intervals of the same day that overlap (touching, 12:00–12:00, is allowed).
  */
-export function findIntervalProblems(intervals: readonly (Interval & { weekday?: number })[]): IntervalProblem[] {
+export function findIntervalProblems(
+  intervals: readonly (Interval & { weekday?: number })[],
+): IntervalProblem[] {
   const problems: IntervalProblem[] = [];
   intervals.forEach((interval, index) => {
     if (!TIME.test(interval.opens) || !TIME.test(interval.closes) || interval.opens === "24:00") {
@@ -103,7 +105,14 @@ export function hoursOn<Reason>(schedule: Schedule<Reason>, date: string): DayHo
   const intervals = schedule.weekly
     .filter((w) => w.weekday === weekday)
     .map(({ opens, closes }) => ({ opens, closes }));
-  return { date, weekday, intervals: sortIntervals(intervals), source: "regular", reason: null, holiday: null };
+  return {
+    date,
+    weekday,
+    intervals: sortIntervals(intervals),
+    source: "regular",
+    reason: null,
+    holiday: null,
+  };
 }
 
 /** The hours of `days` consecutive dates from `from` (a week by default). */
