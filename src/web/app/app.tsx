@@ -26,6 +26,10 @@ import { ResetPasswordPage } from "../features/identity/reset-password-page.tsx"
 import { SessionProvider } from "../features/identity/session.tsx";
 import { SignInPage } from "../features/identity/sign-in-page.tsx";
 import { VerifyEmailPage } from "../features/identity/verify-email-page.tsx";
+import { SpacesEventsPage } from "../features/spaces/events-page.tsx";
+import { SpacePage } from "../features/spaces/space-page.tsx";
+import { SpacesPage } from "../features/spaces/spaces-page.tsx";
+import { SpacesStaffPage } from "../features/spaces/staff-page.tsx";
 import { ActionPage } from "../features/strategy/follow-up/action-page.tsx";
 import { ChangesPage } from "../features/strategy/follow-up/changes-page.tsx";
 import { GoalPage } from "../features/strategy/follow-up/goal-page.tsx";
@@ -119,6 +123,10 @@ export function App({ i18n }: { i18n: ReturnType<typeof initI18n> }) {
                 <Route path={WEB_ROUTES.budgetingResults} element={<ResultsPage />} />
                 <Route path={WEB_ROUTES.budgetingProposal} element={<ProposalPage />} />
                 <Route path={WEB_ROUTES.budgetingStaff} element={<BudgetingStaffPage />} />
+                <Route path={WEB_ROUTES.spaces} element={<SpacesPage />} />
+                <Route path={WEB_ROUTES.spacesEvents} element={<SpacesEventsPage />} />
+                <Route path={WEB_ROUTES.spacesStaff} element={<SpacesStaffPage />} />
+                <Route path={WEB_ROUTES.space} element={<SpacePage />} />
                 <Route path="*" element={<NotFoundPage />} />
               </Routes>
             </Layout>
