@@ -583,13 +583,16 @@ function EventsForm({ space, onSaved }: { space: SpaceDetail; onSaved: () => voi
 function Desk() {
   const { t } = useTranslation();
   const locale = useLocale();
-  const [version, setVersion] = useState(0);
   const [selected, setSelected] = useState(NEW);
-  const spaces = useApiResource(`staff-spaces:${version}`, locale, (options) => fetchSpaces(options));
-  const detail = useApiResource(`staff-space:${selected}:${version}`, locale, (options) =>
+  const spaces = useApiResource("staff-spaces", locale, (options) => fetchSpaces(options));
+  const detail = useApiResource(`staff-space:${selected}`, locale, (options) =>
     selected === NEW ? Promise.resolve(null) : fetchSpace(selected, options),
   );
-  const refresh = () => setVersion((v) => v + 1);
+  // A reload keeps the key, so the forms (and what they just said) stay on screen while it loads.
+  const refresh = () => {
+    spaces.reload();
+    detail.reload();
+  };
   const space = detail.data ?? null;
   return (
     <>
@@ -613,8 +616,11 @@ function Desk() {
         <SpaceForm
           space={selected === NEW ? null : space}
           onSaved={(id) => {
-            setSelected(id);
-            refresh();
+            if (id === selected) refresh();
+            else {
+              setSelected(id);
+              spaces.reload();
+            }
           }}
         />
       ) : null}
