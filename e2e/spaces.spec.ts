@@ -1,6 +1,6 @@
 import { expect, type Page, test } from "@playwright/test";
 import { createAccount, horizontalOverflow, keskio, signInContext } from "./identity-support.ts";
-import { expectNoAxeViolations, message, visit, waitForPage } from "./support.ts";
+import { expectNoAxeViolations, LOCALES, message, startInLocale, visit, waitForPage } from "./support.ts";
 
 // The shared living rooms on the demo data the e2e server starts with (`serve --demo`): a resident finds a
 // space, its hours and events; staff add an exception and an event by keyboard. Every page is checked with axe.
@@ -50,6 +50,17 @@ test("a resident finds a space, its week's hours and its events", async ({ page 
   await expect(page.getByRole("heading", { name: /Satutuokio/ })).toBeVisible();
   await expect(page.getByRole("link", { name: LIBRARY }).first()).toBeVisible();
 });
+
+for (const locale of LOCALES) {
+  test(`every spaces page passes axe in ${locale}, the desk signed out too`, async ({ page }) => {
+    await startInLocale(page, locale);
+    const spaces = (await (await page.request.get("/api/v1/spaces")).json()) as { id: string }[];
+    for (const path of ["/spaces", "/spaces/events", `/spaces/${spaces[0]?.id ?? ""}`, "/spaces/staff"]) {
+      await visit(page, path, `${path} in ${locale}`);
+      await expect(page.locator("html")).toHaveAttribute("lang", locale);
+    }
+  });
+}
 
 test("the spaces list reflows at 320 px", async ({ page }) => {
   await page.setViewportSize({ width: 320, height: 720 });
