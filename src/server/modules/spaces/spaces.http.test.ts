@@ -216,6 +216,31 @@ describeEachDialect("spaces over HTTP", (dialect) => {
     );
   });
 
+  it("keeps one exception per date when staff save the same date at once", async () => {
+    const saves = await Promise.all(
+      ["Sähkökatko", "Vesikatko", "Muutto", "Siivous", "Koulutus"].map((fi) =>
+        staff.post(`/api/v1/spaces/${spaceId}/exceptions`, {
+          date: "2026-12-10",
+          closed: true,
+          intervals: [],
+          reason: { fi },
+        }),
+      ),
+    );
+    expect(saves.map((r) => r.statusCode)).toEqual([201, 201, 201, 201, 201]);
+    const rows = await t.db.database.db
+      .selectFrom("spacesException")
+      .select(["id", "reason"])
+      .where("spaceId", "=", spaceId)
+      .where("date", "=", "2026-12-10")
+      .execute();
+    expect(rows).toHaveLength(1);
+    const detail = (await anonymous.get(`/api/v1/spaces/${spaceId}`)).json();
+    const tenth = detail.exceptions.find((e: { date: string }) => e.date === "2026-12-10");
+    expect(detail.week[6]).toMatchObject({ date: "2026-12-10", source: "exception", reason: tenth.reason });
+    expect((await staff.delete(`/api/v1/spaces/${spaceId}/exceptions/${tenth.id}`)).statusCode).toBe(200);
+  });
+
   it("publishes events, warns about one outside the hours, and refuses one that ends before it starts", async () => {
     expect((await resident.post(`/api/v1/spaces/${spaceId}/events`, EVENT)).statusCode).toBe(403);
     const backwards = await staff.post(`/api/v1/spaces/${spaceId}/events`, {
