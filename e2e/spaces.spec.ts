@@ -55,7 +55,8 @@ for (const locale of LOCALES) {
   test(`every spaces page passes axe in ${locale}, the desk signed out too`, async ({ page }) => {
     await startInLocale(page, locale);
     const spaces = (await (await page.request.get("/api/v1/spaces")).json()) as { id: string }[];
-    for (const path of ["/spaces", "/spaces/events", `/spaces/${spaces[0]?.id ?? ""}`, "/spaces/staff"]) {
+    const paths = ["/spaces", "/spaces/events", ...spaces.map((space) => `/spaces/${space.id}`)];
+    for (const path of [...paths, "/spaces/staff", "/spaces/bookings"]) {
       await visit(page, path, `${path} in ${locale}`);
       await expect(page.locator("html")).toHaveAttribute("lang", locale);
     }
@@ -130,4 +131,62 @@ test("staff add an exception and an event by keyboard, and residents see them", 
   await expect(resident.getByRole("heading", { name: title })).toBeVisible();
   await expect(resident.getByText(reason)).toBeVisible();
   await expectNoAxeViolations(resident, "space with the new event");
+});
+
+test("a resident asks to book HeiMo, staff confirm it by keyboard, and the resident sees it confirmed", async ({
+  browser,
+}) => {
+  const resident = await (await browser.newContext()).newPage();
+  const desk = await (await browser.newContext()).newPage();
+  const [person, officer] = await Promise.all([
+    createAccount(resident.request, "Ville Varaaja"),
+    createAccount(desk.request, "Vilma Virkailija"),
+  ]);
+  await keskio(["users", "grant-role", officer.email, "staff", "--scope", "heimo"]);
+  await signInContext(resident, person.email);
+  await signInContext(desk, officer.email);
+
+  // The first day from tomorrow on which HeiMo is open 14:00–15:00 (from the week the API gives).
+  const spaces = (await (await resident.request.get("/api/v1/spaces")).json()) as {
+    id: string;
+    name: string;
+  }[];
+  const heimo = spaces.find((space) => space.name === HEIMO);
+  const detail = (await (await resident.request.get(`/api/v1/spaces/${heimo?.id}`)).json()) as {
+    week: { date: string; intervals: { opens: string; closes: string }[] }[];
+  };
+  const day = detail.week
+    .slice(1)
+    .find((d) => d.intervals.some((i) => i.opens <= "14:00" && i.closes >= "15:00"));
+  expect(day, "HeiMo opens some day this week").toBeDefined();
+  const purpose = `Taloyhtiön kokous ${Date.now().toString(36)}`;
+
+  await visit(resident, `/spaces/${heimo?.id}`, "HeiMo signed in");
+  const form = resident.getByRole("form", { name: s("booking.request") });
+  await form.getByLabel(s("staff.date"), { exact: true }).fill(day?.date ?? "");
+  await form.getByLabel(s("staff.starts"), { exact: true }).fill("14:00");
+  await form.getByLabel(s("staff.ends"), { exact: true }).fill("15:00");
+  await tabTo(resident, form.getByLabel(s("booking.purpose"), { exact: true }));
+  await resident.keyboard.type(purpose);
+  await resident.keyboard.press("Tab");
+  await resident.keyboard.type("6");
+  await resident.keyboard.press("Enter");
+  await expect(resident.getByText(s("booking.sent"))).toBeVisible();
+  await expectNoAxeViolations(resident, "booking request sent");
+
+  await visit(desk, "/spaces/staff", "desk with a booking request");
+  const request = desk.getByRole("listitem").filter({ hasText: purpose });
+  await expect(request).toContainText(person.email);
+  await tabTo(
+    desk,
+    request.getByRole("button", { name: new RegExp(`^Vahvista ${HEIMO.replace(/[()]/g, "\\$&")}`) }),
+  );
+  await desk.keyboard.press("Enter");
+  await expect(desk.getByRole("listitem").filter({ hasText: purpose })).not.toContainText(person.email);
+  await expect(desk.getByText(purpose)).toBeVisible();
+
+  await visit(resident, "/spaces/bookings", "my bookings");
+  await expect(resident.getByRole("listitem").filter({ hasText: purpose })).toContainText(
+    s("booking.state", { state: s("booking.status.confirmed") }),
+  );
 });

@@ -59,6 +59,7 @@ export const SpaceInput = Type.Object(
     capacity: Type.Integer({ minimum: 1, maximum: 10000 }),
     accessibility: Accessibility,
     contact: Contact,
+    bookable: Type.Boolean({ description: "Whether residents may ask to book it" }),
   },
   { additionalProperties: false },
 );
@@ -146,6 +147,7 @@ export const SpaceSummary = Type.Object({
   accessibility: Accessibility,
   status: OpenStatusView,
   today: DayHoursView,
+  bookable: Type.Boolean(),
   isExample: Type.Boolean(),
 });
 export type SpaceSummary = Static<typeof SpaceSummary>;
@@ -197,5 +199,56 @@ export const SpaceDetail = Type.Object({
   week: Type.Array(DayHoursView),
   exceptions: Type.Array(ExceptionView, { description: "Exceptions from today on" }),
   events: Type.Array(EventView, { description: "Events not yet ended" }),
+  bookedTimes: Type.Array(Type.Object({ startsAt: Timestamp, endsAt: Timestamp }), {
+    description: "Confirmed bookings not yet ended, as times only (who booked is not public)",
+  }),
 });
 export type SpaceDetail = Static<typeof SpaceDetail>;
+
+/** The states of a booking: asked, then confirmed or refused by staff, or cancelled by the resident. */
+export const BOOKING_STATUSES = ["requested", "confirmed", "refused", "cancelled"] as const;
+export type BookingStatus = (typeof BOOKING_STATUSES)[number];
+
+/** POST /spaces/:id/bookings: a resident asks for a time. */
+export const BookingInput = Type.Object(
+  {
+    startsAt: Timestamp,
+    endsAt: Timestamp,
+    purpose: Type.String({ minLength: 1, maxLength: 200 }),
+    attendees: Type.Integer({ minimum: 1, maximum: 10000 }),
+  },
+  { additionalProperties: false },
+);
+export type BookingInput = Static<typeof BookingInput>;
+
+/** A booking as its resident sees it. */
+export const BookingView = Type.Object({
+  id: Type.String(),
+  spaceId: Type.String(),
+  spaceName: Type.String(),
+  startsAt: Timestamp,
+  endsAt: Timestamp,
+  purpose: Type.String(),
+  attendees: Type.Integer(),
+  status: Type.Unsafe<BookingStatus>(Type.String({ enum: [...BOOKING_STATUSES] })),
+  refusalReason: Type.Union([Type.String(), Type.Null()]),
+  createdAt: Timestamp,
+});
+export type BookingView = Static<typeof BookingView>;
+
+/** A booking as staff see it: with who asked (name and e-mail, to reach them), when they can be reached. */
+export const StaffBookingView = Type.Object({
+  ...BookingView.properties,
+  requester: Type.Union([Type.Object({ displayName: Type.String(), email: Type.String() }), Type.Null()]),
+});
+export type StaffBookingView = Static<typeof StaffBookingView>;
+
+/** POST /spaces/bookings/:id/decision: confirm, or refuse with a reason the resident sees. */
+export const BookingDecision = Type.Object(
+  {
+    confirm: Type.Boolean(),
+    reason: Type.Union([Type.String({ minLength: 1, maxLength: 500 }), Type.Null()]),
+  },
+  { additionalProperties: false },
+);
+export type BookingDecision = Static<typeof BookingDecision>;

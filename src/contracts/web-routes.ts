@@ -58,6 +58,7 @@ export const WEB_ROUTES = {
   spaces: "/spaces",
   spacesEvents: "/spaces/events",
   spacesStaff: "/spaces/staff",
+  spacesBookings: "/spaces/bookings",
   space: "/spaces/:id",
   openData: "/open-data",
   openDataset: "/open-data/:id",

@@ -26,6 +26,7 @@ import { ResetPasswordPage } from "../features/identity/reset-password-page.tsx"
 import { SessionProvider } from "../features/identity/session.tsx";
 import { SignInPage } from "../features/identity/sign-in-page.tsx";
 import { VerifyEmailPage } from "../features/identity/verify-email-page.tsx";
+import { MyBookingsPage } from "../features/spaces/bookings.tsx";
 import { SpacesEventsPage } from "../features/spaces/events-page.tsx";
 import { SpacePage } from "../features/spaces/space-page.tsx";
 import { SpacesPage } from "../features/spaces/spaces-page.tsx";
@@ -126,6 +127,7 @@ export function App({ i18n }: { i18n: ReturnType<typeof initI18n> }) {
                 <Route path={WEB_ROUTES.spaces} element={<SpacesPage />} />
                 <Route path={WEB_ROUTES.spacesEvents} element={<SpacesEventsPage />} />
                 <Route path={WEB_ROUTES.spacesStaff} element={<SpacesStaffPage />} />
+                <Route path={WEB_ROUTES.spacesBookings} element={<MyBookingsPage />} />
                 <Route path={WEB_ROUTES.space} element={<SpacePage />} />
                 <Route path="*" element={<NotFoundPage />} />
               </Routes>

@@ -17,6 +17,7 @@ const SPACE = {
   capacity: 40,
   accessibility: { stepFree: true, accessibleToilet: true, inductionLoop: false, notes: null },
   contact: { email: "tila@example.fi", phone: null },
+  bookable: false,
 };
 
 const EVENT = {

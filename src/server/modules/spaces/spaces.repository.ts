@@ -1,7 +1,9 @@
 import type { Kysely } from "kysely";
 import type {
+  BookingRow,
   EventRow,
   ExceptionRow,
+  NewBookingRow,
   NewEventRow,
   NewExceptionRow,
   NewSpaceRow,
@@ -156,4 +158,106 @@ export async function lastChange(db: Db): Promise<string | null> {
   ]);
   const times = [space?.at, event?.at].filter((t): t is string => typeof t === "string");
   return times.length > 0 ? (times.sort().at(-1) ?? null) : null;
+}
+
+/**
+ * Writes the space's row (changing nothing) inside a transaction, so that the transaction holds the row's lock on
+ * PostgreSQL and the write lock on SQLite: decisions about one space's times then run one after the other.
+ */
+export async function lockSpace(db: Db, id: string): Promise<boolean> {
+  const result = await db
+    .updateTable("spacesSpace")
+    .set((eb) => ({ updatedAt: eb.ref("updatedAt") }))
+    .where("id", "=", id)
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows) === 1;
+}
+
+/** Whether a confirmed booking (other than `exceptId`) or an event of the space overlaps the time. */
+export async function hasOverlap(
+  db: Db,
+  spaceId: string,
+  startsAt: string,
+  endsAt: string,
+  exceptId: string | null,
+): Promise<boolean> {
+  let bookings = db
+    .selectFrom("spacesBooking")
+    .select("id")
+    .where("spaceId", "=", spaceId)
+    .where("status", "=", "confirmed")
+    .where("startsAt", "<", endsAt)
+    .where("endsAt", ">", startsAt);
+  if (exceptId) bookings = bookings.where("id", "!=", exceptId);
+  const booking = await bookings.limit(1).executeTakeFirst();
+  if (booking) return true;
+  const event = await db
+    .selectFrom("spacesEvent")
+    .select("id")
+    .where("spaceId", "=", spaceId)
+    .where("startsAt", "<", endsAt)
+    .where("endsAt", ">", startsAt)
+    .limit(1)
+    .executeTakeFirst();
+  return Boolean(event);
+}
+
+/** Adds a booking. */
+export async function insertBooking(db: Db, row: NewBookingRow): Promise<void> {
+  await db.insertInto("spacesBooking").values(row).execute();
+}
+
+/** One booking with its space's name. */
+export function findBooking(db: Db, id: string): Promise<(BookingRow & { spaceName: string }) | undefined> {
+  return db
+    .selectFrom("spacesBooking")
+    .innerJoin("spacesSpace", "spacesSpace.id", "spacesBooking.spaceId")
+    .selectAll("spacesBooking")
+    .select("spacesSpace.name as spaceName")
+    .where("spacesBooking.id", "=", id)
+    .executeTakeFirst();
+}
+
+/** Bookings of a person (all) or of a status (staff's queue), by start. */
+export function listBookings(
+  db: Db,
+  filter: { personId?: string; status?: string; spaceId?: string; endsAfter?: string },
+): Promise<(BookingRow & { spaceName: string })[]> {
+  let query = db
+    .selectFrom("spacesBooking")
+    .innerJoin("spacesSpace", "spacesSpace.id", "spacesBooking.spaceId")
+    .selectAll("spacesBooking")
+    .select("spacesSpace.name as spaceName");
+  if (filter.personId) query = query.where("spacesBooking.personId", "=", filter.personId);
+  if (filter.status) query = query.where("spacesBooking.status", "=", filter.status);
+  if (filter.spaceId) query = query.where("spacesBooking.spaceId", "=", filter.spaceId);
+  if (filter.endsAfter) query = query.where("spacesBooking.endsAt", ">", filter.endsAfter);
+  return query.orderBy("spacesBooking.startsAt").orderBy("spacesBooking.id").limit(1000).execute();
+}
+
+/** Changes a booking's state; the number of rows changed (0: it was no longer in `from`). */
+export async function setBookingStatus(
+  db: Db,
+  id: string,
+  from: readonly string[],
+  changes: {
+    status: string;
+    decidedBy?: string;
+    decidedAt?: string;
+    refusalReason?: string | null;
+    updatedAt: string;
+  },
+): Promise<number> {
+  const result = await db
+    .updateTable("spacesBooking")
+    .set(changes)
+    .where("id", "=", id)
+    .where("status", "in", from)
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows);
+}
+
+/** Removes every booking of a person (their account is erased). */
+export async function deleteBookingsOf(db: Db, personId: string): Promise<void> {
+  await db.deleteFrom("spacesBooking").where("personId", "=", personId).execute();
 }

@@ -4,6 +4,9 @@ import Type from "typebox";
 import { ProblemDetails } from "../../../contracts/errors.ts";
 import { negotiateLocale } from "../../../contracts/localized-text.ts";
 import {
+  BookingDecision,
+  BookingInput,
+  BookingView,
   EventInput,
   EventSaved,
   EventView,
@@ -12,9 +15,10 @@ import {
   SpaceDetail,
   SpaceInput,
   SpaceSummary,
+  StaffBookingView,
   WeeklyHoursInput,
 } from "../../../contracts/spaces.ts";
-import { publicRead, rolesOnly } from "../../platform/policy.ts";
+import { publicRead, rolesOnly, signedIn } from "../../platform/policy.ts";
 import {
   eventsCsv,
   hoursCsv,
@@ -270,6 +274,78 @@ export async function spacesRoutes(app: FastifyInstance, service: SpacesService)
       await service.deleteEvent(actorOf(request), request.params.id);
       return { status: "ok" as const };
     },
+  );
+
+  // ---- bookings: residents ask and cancel their own; staff confirm or refuse ----
+
+  api.post(
+    "/api/v1/spaces/:id/bookings",
+    {
+      config: { policy: signedIn },
+      schema: {
+        tags,
+        summary:
+          "Ask to book a time of a bookable space (inside its hours, not overlapping a confirmed booking or event)",
+        params: Id,
+        body: BookingInput,
+        response: { 201: BookingView, ...Errors },
+      },
+    },
+    async (request, reply) =>
+      reply
+        .code(201)
+        .send(await service.requestBooking(actorOf(request).personId, request.params.id, request.body)),
+  );
+
+  api.get(
+    "/api/v1/spaces/bookings/mine",
+    {
+      config: { policy: signedIn },
+      schema: { tags, summary: "My bookings", response: { 200: Type.Array(BookingView), ...Errors } },
+    },
+    (request) => service.myBookings(actorOf(request).personId),
+  );
+
+  api.post(
+    "/api/v1/spaces/bookings/:id/cancel",
+    {
+      config: { policy: signedIn },
+      schema: {
+        tags,
+        summary: "Cancel my booking that has not ended",
+        params: Id,
+        response: { 200: BookingView, ...Errors },
+      },
+    },
+    (request) => service.cancelBooking(actorOf(request).personId, request.params.id),
+  );
+
+  api.get(
+    "/api/v1/spaces/bookings",
+    {
+      config: { policy: staff },
+      schema: {
+        tags,
+        summary: "Requests waiting and confirmed bookings not yet ended, with who asked",
+        response: { 200: Type.Array(StaffBookingView), ...Errors },
+      },
+    },
+    () => service.staffBookings(),
+  );
+
+  api.post(
+    "/api/v1/spaces/bookings/:id/decision",
+    {
+      config: { policy: staff },
+      schema: {
+        tags,
+        summary: "Confirm a request, or refuse it with a reason",
+        params: Id,
+        body: BookingDecision,
+        response: { 200: BookingView, ...Errors },
+      },
+    },
+    (request) => service.decideBooking(actorOf(request), request.params.id, request.body),
   );
 
   // ---- open data (CC BY 4.0; no contact details, no organiser names) ----

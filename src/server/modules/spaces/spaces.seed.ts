@@ -49,6 +49,8 @@ const SPACES = [
     }),
     contactEmail: "kirjasto@example.fi",
     contactPhone: null,
+    // A drop-in room: nobody books it.
+    bookable: 0,
     weeklyHours: [
       ...week([1, 2, 3, 4], "10:00", "19:00"),
       ...week([5], "10:00", "17:00"),
@@ -73,6 +75,7 @@ const SPACES = [
     accessibilityNotes: null,
     contactEmail: "heimo@example.fi",
     contactPhone: null,
+    bookable: 1,
     // Two intervals on weekdays: closed for cleaning over lunch.
     weeklyHours: [
       ...[1, 2, 3, 4, 5].flatMap((d) => [

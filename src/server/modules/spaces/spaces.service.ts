@@ -2,6 +2,9 @@ import type { Kysely } from "kysely";
 import type { Locale, LocalizedText } from "../../../contracts/localized-text.ts";
 import { pickText } from "../../../contracts/localized-text.ts";
 import type {
+  BookingDecision,
+  BookingInput,
+  BookingView,
   DayHoursView,
   EventInput,
   EventSaved,
@@ -12,6 +15,7 @@ import type {
   SpaceDetail,
   SpaceInput,
   SpaceSummary,
+  StaffBookingView,
   WeeklyInterval,
 } from "../../../contracts/spaces.ts";
 import { inTransaction, readJson, writeJson } from "../../db/db.ts";
@@ -30,7 +34,7 @@ import {
   type Schedule,
 } from "./domain/opening-hours.ts";
 import * as repo from "./spaces.repository.ts";
-import type { EventRow, ExceptionRow, SpaceRow, SpacesTables } from "./spaces.tables.ts";
+import type { BookingRow, EventRow, ExceptionRow, SpaceRow, SpacesTables } from "./spaces.tables.ts";
 
 /** Who makes a staff write, for the audit log. */
 export interface Actor {
@@ -75,7 +79,74 @@ const M = {
     sv: "Ange minst en öppettid för en öppen dag.",
     en: "Give an open day at least one opening interval.",
   },
+  notBookable: {
+    fi: "Tätä tilaa ei voi varata.",
+    sv: "Den här lokalen kan inte bokas.",
+    en: "This space cannot be booked.",
+  },
+  bookingPast: {
+    fi: "Varauksen on alettava tulevaisuudessa.",
+    sv: "Bokningen måste börja i framtiden.",
+    en: "A booking must start in the future.",
+  },
+  bookingTooLong: {
+    fi: "Varaus voi kestää enintään 12 tuntia.",
+    sv: "En bokning kan pågå högst 12 timmar.",
+    en: "A booking can last at most 12 hours.",
+  },
+  bookingOutsideHours: {
+    fi: "Varauksen on oltava kokonaan tilan aukioloaikana.",
+    sv: "Bokningen måste ligga helt inom lokalens öppettider.",
+    en: "A booking must lie wholly within the space's opening hours.",
+  },
+  bookingOverlap: {
+    fi: "Tila on jo varattu tai siellä on tapahtuma osan tästä ajasta.",
+    sv: "Lokalen är redan bokad eller har ett evenemang under en del av tiden.",
+    en: "The space is already booked, or has an event, for part of this time.",
+  },
+  overCapacity: {
+    fi: "Osallistujia on enemmän kuin tilaan mahtuu.",
+    sv: "Deltagarna är fler än lokalen rymmer.",
+    en: "There are more attendees than the space holds.",
+  },
+  noBooking: {
+    fi: "Varausta ei löytynyt.",
+    sv: "Bokningen hittades inte.",
+    en: "The booking was not found.",
+  },
+  bookingDecided: {
+    fi: "Varaus on jo käsitelty tai peruttu.",
+    sv: "Bokningen är redan behandlad eller avbokad.",
+    en: "The booking has already been decided or cancelled.",
+  },
+  bookingOver: {
+    fi: "Päättynyttä tai peruttua varausta ei voi perua.",
+    sv: "En avslutad eller avbokad bokning kan inte avbokas.",
+    en: "A booking that has ended or been cancelled cannot be cancelled.",
+  },
+  reasonNeeded: {
+    fi: "Kerro syy, kun hylkäät varauksen.",
+    sv: "Ange en orsak när du avslår bokningen.",
+    en: "Give a reason when you refuse a booking.",
+  },
 } satisfies Record<string, LocalizedDetail>;
+
+const MAX_BOOKING_MS = 12 * 3_600_000;
+
+function bookingView(row: BookingRow & { spaceName: string }): BookingView {
+  return {
+    id: row.id,
+    spaceId: row.spaceId,
+    spaceName: row.spaceName,
+    startsAt: new Date(row.startsAt).toISOString(),
+    endsAt: new Date(row.endsAt).toISOString(),
+    purpose: row.purpose,
+    attendees: row.attendees,
+    status: row.status as BookingView["status"],
+    refusalReason: row.refusalReason,
+    createdAt: new Date(row.createdAt).toISOString(),
+  };
+}
 
 function intervalMessage(problem: IntervalProblem): LocalizedDetail {
   const n = problem.index + 1;
@@ -169,10 +240,16 @@ const MAX_EVENT_MS = 14 * 86_400_000;
 export class SpacesService {
   readonly #db: Kysely<SpacesTables>;
   readonly #now: () => Date;
+  readonly #contactOf: (personId: string) => Promise<{ email: string; displayName: string } | null>;
 
-  constructor(deps: { db: Kysely<SpacesTables>; now: () => Date }) {
+  constructor(deps: {
+    db: Kysely<SpacesTables>;
+    now: () => Date;
+    contactOf: (personId: string) => Promise<{ email: string; displayName: string } | null>;
+  }) {
     this.#db = deps.db;
     this.#now = deps.now;
+    this.#contactOf = deps.contactOf;
   }
 
   /** Every space with its status now and today's hours. */
@@ -217,6 +294,16 @@ export class SpacesService {
       week: hoursForDays(schedule, today, 7).map(dayView),
       exceptions: exceptions.filter((e) => e.date >= today).map(exceptionView),
       events: events.map(eventView),
+      bookedTimes: (
+        await repo.listBookings(this.#db, {
+          spaceId: space.id,
+          status: "confirmed",
+          endsAfter: now.toISOString(),
+        })
+      ).map((b) => ({
+        startsAt: new Date(b.startsAt).toISOString(),
+        endsAt: new Date(b.endsAt).toISOString(),
+      })),
     };
   }
 
@@ -238,6 +325,7 @@ export class SpacesService {
         ? { isOpen: true, closesAt: status.closesAt.toISOString(), opensAt: null }
         : { isOpen: false, closesAt: null, opensAt: status.opensAt?.toISOString() ?? null },
       today: dayView(hoursOn(schedule, today)),
+      bookable: space.bookable === 1,
       isExample: space.isExample === 1,
     };
   }
@@ -435,6 +523,141 @@ export class SpacesService {
     return { event: eventView(row), warnings: inside ? [] : ["outside_hours"] };
   }
 
+  /**
+   * A signed-in resident asks for a time of a bookable space: wholly within its opening hours, not overlapping
+   * a confirmed booking or an event. Decided after locking the space, so racing requests see each other.
+   */
+  async requestBooking(personId: string, spaceId: string, input: BookingInput): Promise<BookingView> {
+    const { startsAt, endsAt } = checkEventTimes(input);
+    const now = this.#now();
+    if (new Date(startsAt) <= now)
+      throw new AppError("validation_failed", M.bookingPast, [{ path: "/startsAt", message: "in the past" }]);
+    if (Date.parse(endsAt) - Date.parse(startsAt) > MAX_BOOKING_MS)
+      throw new AppError("validation_failed", M.bookingTooLong, [{ path: "/endsAt", message: "too long" }]);
+    const id = newId();
+    await inTransaction(this.#db, async (trx) => {
+      if (!(await repo.lockSpace(trx, spaceId))) throw notFound(M.noSpace);
+      const space = (await repo.findSpace(trx, spaceId)) as SpaceRow;
+      if (space.bookable !== 1) throw new AppError("conflict", M.notBookable);
+      if (input.attendees > space.capacity)
+        throw new AppError("validation_failed", M.overCapacity, [
+          { path: "/attendees", message: "over capacity" },
+        ]);
+      const exceptions = await repo.listExceptions(
+        trx,
+        [spaceId],
+        shiftDate(toHelsinki(new Date(startsAt)).date, -1),
+      );
+      if (!isWithinOpenHours(scheduleOf(space, exceptions), new Date(startsAt), new Date(endsAt)))
+        throw new AppError("validation_failed", M.bookingOutsideHours, [
+          { path: "/startsAt", message: "outside hours" },
+        ]);
+      if (await repo.hasOverlap(trx, spaceId, startsAt, endsAt, null))
+        throw new AppError("conflict", M.bookingOverlap);
+      const at = now.toISOString();
+      await repo.insertBooking(trx, {
+        id,
+        spaceId,
+        personId,
+        startsAt,
+        endsAt,
+        purpose: input.purpose.trim(),
+        attendees: input.attendees,
+        status: "requested",
+        decidedBy: null,
+        decidedAt: null,
+        refusalReason: null,
+        createdAt: at,
+        updatedAt: at,
+      });
+    });
+    return bookingView((await repo.findBooking(this.#db, id)) as BookingRow & { spaceName: string });
+  }
+
+  /** A resident's own bookings, all states. */
+  async myBookings(personId: string): Promise<BookingView[]> {
+    return (await repo.listBookings(this.#db, { personId })).map(bookingView);
+  }
+
+  /** A resident cancels their own booking that has not ended; someone else's is "not found". */
+  async cancelBooking(personId: string, bookingId: string): Promise<BookingView> {
+    const booking = await repo.findBooking(this.#db, bookingId);
+    if (!booking || booking.personId !== personId) throw notFound(M.noBooking);
+    if (new Date(booking.endsAt) <= this.#now()) throw new AppError("conflict", M.bookingOver);
+    const changed = await repo.setBookingStatus(this.#db, bookingId, ["requested", "confirmed"], {
+      status: "cancelled",
+      updatedAt: this.#now().toISOString(),
+    });
+    if (changed === 0) throw new AppError("conflict", M.bookingOver);
+    return bookingView((await repo.findBooking(this.#db, bookingId)) as BookingRow & { spaceName: string });
+  }
+
+  /** Staff's queue: requests waiting and confirmed bookings not yet ended, with who asked. */
+  async staffBookings(): Promise<StaffBookingView[]> {
+    const endsAfter = this.#now().toISOString();
+    const rows = [
+      ...(await repo.listBookings(this.#db, { status: "requested", endsAfter })),
+      ...(await repo.listBookings(this.#db, { status: "confirmed", endsAfter })),
+    ];
+    return Promise.all(
+      rows.map(async (row) => {
+        const contact = await this.#contactOf(row.personId);
+        return {
+          ...bookingView(row),
+          requester: contact ? { displayName: contact.displayName, email: contact.email } : null,
+        };
+      }),
+    );
+  }
+
+  /** Staff confirm a request (if nothing confirmed or no event overlaps it by now) or refuse it with a reason. */
+  async decideBooking(actor: Actor, bookingId: string, decision: BookingDecision): Promise<BookingView> {
+    const reason = decision.reason?.trim() ?? "";
+    if (!decision.confirm && !reason)
+      throw new AppError("validation_failed", M.reasonNeeded, [{ path: "/reason", message: "required" }]);
+    await inTransaction(this.#db, async (trx) => {
+      const booking = await repo.findBooking(trx, bookingId);
+      if (!booking) throw notFound(M.noBooking);
+      await repo.lockSpace(trx, booking.spaceId);
+      if (
+        decision.confirm &&
+        (await repo.hasOverlap(trx, booking.spaceId, booking.startsAt, booking.endsAt, booking.id))
+      )
+        throw new AppError("conflict", M.bookingOverlap);
+      const at = this.#now().toISOString();
+      const changed = await repo.setBookingStatus(trx, bookingId, ["requested"], {
+        status: decision.confirm ? "confirmed" : "refused",
+        decidedBy: actor.personId,
+        decidedAt: at,
+        refusalReason: decision.confirm ? null : reason,
+        updatedAt: at,
+      });
+      if (changed === 0) throw new AppError("conflict", M.bookingDecided);
+      await this.#audit(
+        trx,
+        actor,
+        decision.confirm ? "spaces.booking.confirm" : "spaces.booking.refuse",
+        "booking",
+        bookingId,
+        {
+          space: booking.spaceId,
+        },
+      );
+    });
+    return bookingView((await repo.findBooking(this.#db, bookingId)) as BookingRow & { spaceName: string });
+  }
+
+  /** A person's bookings for their data export, or null when they have none. */
+  async exportPerson(personId: string): Promise<Record<string, unknown> | null> {
+    const bookings = await this.myBookings(personId);
+    return bookings.length > 0 ? { bookings } : null;
+  }
+
+  /** Removes a person's bookings when their account is erased. */
+  async erasePerson(personId: string): Promise<void> {
+    await repo.deleteBookingsOf(this.#db, personId);
+  }
+
   /** Every space with its weekly hours and exceptions ahead, for open data. */
   async openSpaces(): Promise<{ spaces: SpaceDetail[]; modified: string | null }> {
     const rows = await repo.listSpaces(this.#db);
@@ -480,10 +703,14 @@ function spaceColumns(input: SpaceInput) {
     accessibilityNotes: input.accessibility.notes ? writeJson(input.accessibility.notes) : null,
     contactEmail: input.contact.email,
     contactPhone: input.contact.phone,
+    bookable: input.bookable ? 1 : 0,
   };
 }
 
-function checkEventTimes(input: EventInput): { startsAt: string; endsAt: string } {
+function checkEventTimes(input: Pick<EventInput, "startsAt" | "endsAt">): {
+  startsAt: string;
+  endsAt: string;
+} {
   const start = new Date(input.startsAt);
   const end = new Date(input.endsAt);
   if (Number.isNaN(start.getTime()) || Number.isNaN(end.getTime()))

@@ -18,6 +18,8 @@ export interface SpaceTable {
   contactEmail: string | null;
   contactPhone: string | null;
   weeklyHours: unknown;
+  /** 1 when residents may ask to book it. */
+  bookable: number;
   isExample: number;
   createdAt: string;
   updatedAt: string;
@@ -51,11 +53,30 @@ export interface EventTable {
   updatedAt: string;
 }
 
+/** spaces_booking: a resident's request for a time of a space, and staff's decision. */
+export interface BookingTable {
+  id: string;
+  spaceId: string;
+  personId: string;
+  startsAt: string;
+  endsAt: string;
+  purpose: string;
+  attendees: number;
+  /** requested | confirmed | refused | cancelled */
+  status: string;
+  decidedBy: string | null;
+  decidedAt: string | null;
+  refusalReason: string | null;
+  createdAt: string;
+  updatedAt: string;
+}
+
 /** The module's tables as Kysely sees them (CamelCasePlugin maps the snake_case columns). */
 export interface SpacesTables {
   spacesSpace: SpaceTable;
   spacesException: ExceptionTable;
   spacesEvent: EventTable;
+  spacesBooking: BookingTable;
 }
 
 export type SpaceRow = Selectable<SpaceTable>;
@@ -64,3 +85,5 @@ export type ExceptionRow = Selectable<ExceptionTable>;
 export type NewExceptionRow = Insertable<ExceptionTable>;
 export type EventRow = Selectable<EventTable>;
 export type NewEventRow = Insertable<EventTable>;
+export type BookingRow = Selectable<BookingTable>;
+export type NewBookingRow = Insertable<BookingTable>;

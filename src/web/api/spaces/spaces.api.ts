@@ -1,4 +1,7 @@
 import type {
+  BookingDecision,
+  BookingInput,
+  BookingView,
   EventInput,
   EventSaved,
   EventView,
@@ -7,6 +10,7 @@ import type {
   SpaceDetail,
   SpaceInput,
   SpaceSummary,
+  StaffBookingView,
   WeeklyInterval,
 } from "../../../contracts/spaces.ts";
 import { getJson, type RequestOptions, sendJson } from "../client.ts";
@@ -80,6 +84,41 @@ export function deleteEvent(eventId: string, options: RequestOptions) {
     "DELETE",
     `${BASE}/events/${encodeURIComponent(eventId)}`,
     undefined,
+    options,
+  );
+}
+
+/** POST /spaces/:id/bookings: a signed-in resident asks for a time. */
+export function requestBooking(spaceId: string, input: BookingInput, options: RequestOptions) {
+  return sendJson<BookingView>("POST", `${at(spaceId)}/bookings`, input, options);
+}
+
+/** GET /spaces/bookings/mine. */
+export function fetchMyBookings(options: RequestOptions) {
+  return getJson<BookingView[]>(`${BASE}/bookings/mine`, options);
+}
+
+/** POST /spaces/bookings/:id/cancel. */
+export function cancelBooking(id: string, options: RequestOptions) {
+  return sendJson<BookingView>(
+    "POST",
+    `${BASE}/bookings/${encodeURIComponent(id)}/cancel`,
+    undefined,
+    options,
+  );
+}
+
+/** GET /spaces/bookings (staff): requests waiting and confirmed bookings ahead. */
+export function fetchStaffBookings(options: RequestOptions) {
+  return getJson<StaffBookingView[]>(`${BASE}/bookings`, options);
+}
+
+/** POST /spaces/bookings/:id/decision (staff). */
+export function decideBooking(id: string, decision: BookingDecision, options: RequestOptions) {
+  return sendJson<BookingView>(
+    "POST",
+    `${BASE}/bookings/${encodeURIComponent(id)}/decision`,
+    decision,
     options,
   );
 }

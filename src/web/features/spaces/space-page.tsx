@@ -8,6 +8,7 @@ import { useLocalize } from "../../components/localized.ts";
 import { LoadingStatus, ProblemAlert } from "../../components/request-status.tsx";
 import { PageHeading } from "../../components/route-focus.tsx";
 import { useLocale } from "../../i18n/i18n.ts";
+import { BookingSection } from "./bookings.tsx";
 import {
   AccessibilityFacts,
   dayNote,
@@ -150,6 +151,7 @@ export function SpacePage() {
             <h3>{t("spaces.accessibility.heading")}</h3>
             <AccessibilityFacts accessibility={data.accessibility} />
           </section>
+          {data.bookable ? <BookingSection space={data} /> : null}
           <section className="space-section" aria-labelledby="events-heading">
             <h2 id="events-heading">{t("spaces.events.ofSpace")}</h2>
             {data.events.length === 0 ? (

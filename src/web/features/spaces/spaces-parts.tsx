@@ -19,6 +19,7 @@ export const SPACES_PATHS = {
   home: "/spaces",
   events: "/spaces/events",
   staff: "/spaces/staff",
+  bookings: "/spaces/bookings",
   space: (id: string) => `/spaces/${encodeURIComponent(id)}`,
 } as const;
 

@@ -36,6 +36,7 @@ import { LoadingStatus, ProblemAlert } from "../../components/request-status.tsx
 import { PageHeading } from "../../components/route-focus.tsx";
 import { useLocale } from "../../i18n/i18n.ts";
 import { SessionGate } from "../identity/session-gate.tsx";
+import { BookingQueue } from "./bookings.tsx";
 import {
   formatDate,
   formatEventTime,
@@ -94,6 +95,7 @@ function SpaceForm({ space, onSaved }: { space: SpaceDetail | null; onSaved: (id
         notes: optionalText(data, "notes"),
       },
       contact: { email: text(data, "email") || null, phone: text(data, "phone") || null },
+      bookable: data.get("bookable") === "on",
     };
     const result = await submission.run((options) =>
       space ? updateSpace(space.id, input, options) : createSpace(input, options),
@@ -195,6 +197,12 @@ function SpaceForm({ space, onSaved }: { space: SpaceDetail | null; onSaved: (id
         name="notes"
         label={t("spaces.staff.accessibilityNotes")}
         defaultValue={space?.accessibility.notes?.fi ?? ""}
+      />
+      <CheckboxField
+        id="space-bookable"
+        name="bookable"
+        label={t("spaces.staff.bookable")}
+        defaultChecked={space?.bookable ?? false}
       />
       <TextField
         id="space-email"
@@ -651,6 +659,7 @@ export function SpacesStaffPage() {
             <PageHeading>{t("spaces.staff.title")}</PageHeading>
             <p className="lead">{t("spaces.staff.intro")}</p>
           </header>
+          <BookingQueue />
           <Desk />
         </div>
       )}
