@@ -84,6 +84,11 @@ const M = {
     sv: "Den här lokalen kan inte bokas.",
     en: "This space cannot be booked.",
   },
+  bookingEnds: {
+    fi: "Varauksen on päätyttävä alkamisensa jälkeen.",
+    sv: "Bokningen måste sluta efter att den börjar.",
+    en: "The booking must end after it starts.",
+  },
   bookingPast: {
     fi: "Varauksen on alettava tulevaisuudessa.",
     sv: "Bokningen måste börja i framtiden.",
@@ -528,6 +533,10 @@ export class SpacesService {
    * a confirmed booking or an event. Decided after locking the space, so racing requests see each other.
    */
   async requestBooking(personId: string, spaceId: string, input: BookingInput): Promise<BookingView> {
+    if (!(Date.parse(input.endsAt) > Date.parse(input.startsAt)))
+      throw new AppError("validation_failed", M.bookingEnds, [
+        { path: "/endsAt", message: "not after start" },
+      ]);
     const { startsAt, endsAt } = checkEventTimes(input);
     const now = this.#now();
     if (new Date(startsAt) <= now)
