@@ -55,6 +55,11 @@ export const WEB_ROUTES = {
   budgetingResults: "/budgeting/rounds/:id/results",
   budgetingProposal: "/budgeting/proposals/:id",
   budgetingStaff: "/budgeting/staff",
+  spaces: "/spaces",
+  spacesEvents: "/spaces/events",
+  spacesStaff: "/spaces/staff",
+  spacesBookings: "/spaces/bookings",
+  space: "/spaces/:id",
   openData: "/open-data",
   openDataset: "/open-data/:id",
 } as const;

@@ -16,6 +16,7 @@ import { NotFoundPage } from "./pages/not-found-page.tsx";
 const budgeting = modulePages("budgeting");
 const feedback = modulePages("feedback");
 const identity = modulePages("identity");
+const spaces = modulePages("spaces");
 const strategy = modulePages("strategy");
 const survey = modulePages("survey");
 const volunteering = modulePages("volunteering");
@@ -79,6 +80,11 @@ const VerifyEmailPage = identity(
   () => import("../features/identity/verify-email-page.tsx"),
   "VerifyEmailPage",
 );
+const MyBookingsPage = spaces(() => import("../features/spaces/bookings.tsx"), "MyBookingsPage");
+const SpacesEventsPage = spaces(() => import("../features/spaces/events-page.tsx"), "SpacesEventsPage");
+const SpacePage = spaces(() => import("../features/spaces/space-page.tsx"), "SpacePage");
+const SpacesPage = spaces(() => import("../features/spaces/spaces-page.tsx"), "SpacesPage");
+const SpacesStaffPage = spaces(() => import("../features/spaces/staff-page.tsx"), "SpacesStaffPage");
 const ActionPage = strategy(() => import("../features/strategy/follow-up/action-page.tsx"), "ActionPage");
 const ChangesPage = strategy(() => import("../features/strategy/follow-up/changes-page.tsx"), "ChangesPage");
 const GoalPage = strategy(() => import("../features/strategy/follow-up/goal-page.tsx"), "GoalPage");
@@ -206,6 +212,11 @@ export function App({ i18n }: { i18n: ReturnType<typeof initI18n> }) {
                 <Route path={WEB_ROUTES.budgetingResults} element={<ResultsPage />} />
                 <Route path={WEB_ROUTES.budgetingProposal} element={<ProposalPage />} />
                 <Route path={WEB_ROUTES.budgetingStaff} element={<BudgetingStaffPage />} />
+                <Route path={WEB_ROUTES.spaces} element={<SpacesPage />} />
+                <Route path={WEB_ROUTES.spacesEvents} element={<SpacesEventsPage />} />
+                <Route path={WEB_ROUTES.spacesStaff} element={<SpacesStaffPage />} />
+                <Route path={WEB_ROUTES.spacesBookings} element={<MyBookingsPage />} />
+                <Route path={WEB_ROUTES.space} element={<SpacePage />} />
                 <Route path="*" element={<NotFoundPage />} />
               </Routes>
             </PageFrame>

@@ -6,6 +6,9 @@ import budgetingSv from "./modules/budgeting.sv.json";
 import feedbackEn from "./modules/feedback.en.json";
 import feedbackFi from "./modules/feedback.fi.json";
 import feedbackSv from "./modules/feedback.sv.json";
+import spacesEn from "./modules/spaces.en.json";
+import spacesFi from "./modules/spaces.fi.json";
+import spacesSv from "./modules/spaces.sv.json";
 import strategyEn from "./modules/strategy.en.json";
 import strategyFi from "./modules/strategy.fi.json";
 import strategySv from "./modules/strategy.sv.json";
@@ -28,6 +31,7 @@ export const fi = {
   survey: surveyFi,
   volunteering: volunteeringFi,
   strategy: strategyFi,
+  spaces: spacesFi,
 };
 export const sv = {
   ...coreSv,
@@ -36,6 +40,7 @@ export const sv = {
   survey: surveySv,
   volunteering: volunteeringSv,
   strategy: strategySv,
+  spaces: spacesSv,
 };
 export const en = {
   ...coreEn,
@@ -44,4 +49,5 @@ export const en = {
   survey: surveyEn,
   volunteering: volunteeringEn,
   strategy: strategyEn,
+  spaces: spacesEn,
 };

@@ -20,6 +20,11 @@ export const MODULE_STRINGS = {
     sv: () => import("./modules/feedback.sv.json"),
     en: () => import("./modules/feedback.en.json"),
   },
+  spaces: {
+    fi: () => import("./modules/spaces.fi.json"),
+    sv: () => import("./modules/spaces.sv.json"),
+    en: () => import("./modules/spaces.en.json"),
+  },
   strategy: {
     fi: () => import("./modules/strategy.fi.json"),
     sv: () => import("./modules/strategy.sv.json"),

@@ -17,6 +17,8 @@ import * as feedbackEscalation from "./202611290520_feedback_escalation.ts";
 import * as addressesRegister from "./202611290900_addresses_register.ts";
 import * as volunteeringGroupHours from "./202611290920_volunteering_group_hours.ts";
 import * as feedbackPartialIndexes from "./202611290950_feedback_partial_indexes.ts";
+import * as spacesCore from "./202611291200_spaces_core.ts";
+import * as spacesBookings from "./202611291210_spaces_bookings.ts";
 
 /**
  * Every migration, by name, in the order they run. Listed statically (not read from the folder at run time)
@@ -41,4 +43,6 @@ export const migrations: Record<string, Migration> = {
   "202611290900_addresses_register": addressesRegister,
   "202611290920_volunteering_group_hours": volunteeringGroupHours,
   "202611290950_feedback_partial_indexes": feedbackPartialIndexes,
+  "202611291200_spaces_core": spacesCore,
+  "202611291210_spaces_bookings": spacesBookings,
 };
