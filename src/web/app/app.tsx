@@ -26,6 +26,8 @@ import { ResetPasswordPage } from "../features/identity/reset-password-page.tsx"
 import { SessionProvider } from "../features/identity/session.tsx";
 import { SignInPage } from "../features/identity/sign-in-page.tsx";
 import { VerifyEmailPage } from "../features/identity/verify-email-page.tsx";
+import { OpenDataPage } from "../features/opendata/catalogue-page.tsx";
+import { OpenDatasetPage } from "../features/opendata/dataset-page.tsx";
 import { ActionPage } from "../features/strategy/follow-up/action-page.tsx";
 import { ChangesPage } from "../features/strategy/follow-up/changes-page.tsx";
 import { GoalPage } from "../features/strategy/follow-up/goal-page.tsx";
@@ -119,6 +121,8 @@ export function App({ i18n }: { i18n: ReturnType<typeof initI18n> }) {
                 <Route path={WEB_ROUTES.budgetingResults} element={<ResultsPage />} />
                 <Route path={WEB_ROUTES.budgetingProposal} element={<ProposalPage />} />
                 <Route path={WEB_ROUTES.budgetingStaff} element={<BudgetingStaffPage />} />
+                <Route path={WEB_ROUTES.openData} element={<OpenDataPage />} />
+                <Route path={WEB_ROUTES.openDataset} element={<OpenDatasetPage />} />
                 <Route path="*" element={<NotFoundPage />} />
               </Routes>
             </Layout>

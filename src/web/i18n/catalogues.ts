@@ -6,6 +6,9 @@ import budgetingSv from "./modules/budgeting.sv.json";
 import feedbackEn from "./modules/feedback.en.json";
 import feedbackFi from "./modules/feedback.fi.json";
 import feedbackSv from "./modules/feedback.sv.json";
+import opendataEn from "./modules/opendata.en.json";
+import opendataFi from "./modules/opendata.fi.json";
+import opendataSv from "./modules/opendata.sv.json";
 import strategyEn from "./modules/strategy.en.json";
 import strategyFi from "./modules/strategy.fi.json";
 import strategySv from "./modules/strategy.sv.json";
@@ -28,6 +31,7 @@ export const fi = {
   survey: surveyFi,
   volunteering: volunteeringFi,
   strategy: strategyFi,
+  opendata: opendataFi,
 };
 export const sv = {
   ...coreSv,
@@ -36,6 +40,7 @@ export const sv = {
   survey: surveySv,
   volunteering: volunteeringSv,
   strategy: strategySv,
+  opendata: opendataSv,
 };
 export const en = {
   ...coreEn,
@@ -44,4 +49,5 @@ export const en = {
   survey: surveyEn,
   volunteering: volunteeringEn,
   strategy: strategyEn,
+  opendata: opendataEn,
 };
