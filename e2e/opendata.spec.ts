@@ -182,3 +182,18 @@ test("an unknown dataset shows the not-found page", async ({ page }) => {
   await visit(page, openDatasetPath("survey.ei-ole"), "unknown dataset");
   await expect(page.getByRole("heading", { level: 1 })).toHaveText(message("fi", "notFound.title"));
 });
+
+test("the front page lists open data as in service, and the footer links to it", async ({ page }) => {
+  await visit(page, WEB_ROUTES.home, "front page");
+  const name = message("fi", "modules.names.opendata");
+  const item = page.getByRole("listitem").filter({ has: page.getByRole("heading", { name, exact: true }) });
+  await expect(item.getByRole("link", { name, exact: true })).toHaveAttribute("href", WEB_ROUTES.openData);
+  await expect(item).toContainText(message("fi", "modules.descriptions.opendata"));
+  await expect(item).toContainText(message("fi", "modules.available"));
+  const footerLink = page.getByRole("contentinfo").getByRole("link", { name, exact: true });
+  await footerLink.focus();
+  await page.keyboard.press("Enter");
+  await expect(page).toHaveURL(/\/open-data$/);
+  await waitForPage(page);
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText(od("fi", "title"));
+});
