@@ -66,9 +66,12 @@ export function ianaMediaType(mediaType: string): string {
   return `https://www.iana.org/assignments/media-types/${bare}`;
 }
 
-/** A site path made absolute with the installation's public address. */
+/**
+ * A site path made absolute with the installation's public address, keeping any path the address has (a
+ * proxy may serve Keskiö under /keskio), as the server's other absolute links do.
+ */
 export function absoluteUrl(publicUrl: string, path: string): string {
-  return new URL(path, `${publicUrl.replace(/\/+$/, "")}/`).toString();
+  return `${publicUrl.replace(/\/+$/, "")}${path}`;
 }
 
 /** Where the open data pages and API answer, as absolute URLs. */
