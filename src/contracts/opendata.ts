@@ -84,5 +84,10 @@ export const OpenDataCatalogue = Type.Object({
   publisher: LocalizedText,
   license: Type.Object({ id: Type.String(), url: Type.String() }),
   datasets: Type.Array(OpenDataset),
+  /**
+   * Modules whose datasets could not be read just now (their source failed or gave an invalid
+   * description): their datasets are missing from this answer, which says so rather than hiding it.
+   */
+  unavailableModules: Type.Optional(Type.Array(Type.String())),
 });
 export type OpenDataCatalogue = Static<typeof OpenDataCatalogue>;

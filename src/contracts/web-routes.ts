@@ -101,3 +101,8 @@ export function budgetingPath(
 ): string {
   return WEB_ROUTES[page].replace(":id", encodeURIComponent(id));
 }
+
+/** The path of an open dataset's page. */
+export function openDatasetPath(id: string): string {
+  return WEB_ROUTES.openDataset.replace(":id", encodeURIComponent(id));
+}

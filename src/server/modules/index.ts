@@ -3,6 +3,7 @@ import { addressesModule } from "./addresses/index.ts";
 import { budgetingModule } from "./budgeting/index.ts";
 import { feedbackModule } from "./feedback/index.ts";
 import { identityModule } from "./identity/index.ts";
+import { opendataModule } from "./opendata/index.ts";
 import { spacesModule } from "./spaces/index.ts";
 import { strategyModule } from "./strategy/index.ts";
 import { surveyModule } from "./survey/index.ts";
@@ -18,4 +19,5 @@ export const modules: readonly ModuleManifest[] = [
   feedbackModule,
   volunteeringModule,
   spacesModule,
+  opendataModule,
 ];

@@ -16,6 +16,7 @@ import { NotFoundPage } from "./pages/not-found-page.tsx";
 const budgeting = modulePages("budgeting");
 const feedback = modulePages("feedback");
 const identity = modulePages("identity");
+const opendata = modulePages("opendata");
 const spaces = modulePages("spaces");
 const strategy = modulePages("strategy");
 const survey = modulePages("survey");
@@ -80,6 +81,8 @@ const VerifyEmailPage = identity(
   () => import("../features/identity/verify-email-page.tsx"),
   "VerifyEmailPage",
 );
+const OpenDataPage = opendata(() => import("../features/opendata/catalogue-page.tsx"), "OpenDataPage");
+const OpenDatasetPage = opendata(() => import("../features/opendata/dataset-page.tsx"), "OpenDatasetPage");
 const MyBookingsPage = spaces(() => import("../features/spaces/bookings.tsx"), "MyBookingsPage");
 const SpacesEventsPage = spaces(() => import("../features/spaces/events-page.tsx"), "SpacesEventsPage");
 const SpacePage = spaces(() => import("../features/spaces/space-page.tsx"), "SpacePage");
@@ -217,6 +220,8 @@ export function App({ i18n }: { i18n: ReturnType<typeof initI18n> }) {
                 <Route path={WEB_ROUTES.spacesStaff} element={<SpacesStaffPage />} />
                 <Route path={WEB_ROUTES.spacesBookings} element={<MyBookingsPage />} />
                 <Route path={WEB_ROUTES.space} element={<SpacePage />} />
+                <Route path={WEB_ROUTES.openData} element={<OpenDataPage />} />
+                <Route path={WEB_ROUTES.openDataset} element={<OpenDatasetPage />} />
                 <Route path="*" element={<NotFoundPage />} />
               </Routes>
             </PageFrame>

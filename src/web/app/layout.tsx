@@ -129,6 +129,9 @@ export function Layout({ children }: { children: ReactNode }) {
               <li>
                 <Link to={WEB_ROUTES.privacy}>{t("nav.privacy")}</Link>
               </li>
+              <li>
+                <Link to={WEB_ROUTES.openData}>{t("modules.names.opendata")}</Link>
+              </li>
             </ul>
           </nav>
           <LanguageSwitch variant="footer" />

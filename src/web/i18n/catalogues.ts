@@ -6,6 +6,9 @@ import budgetingSv from "./modules/budgeting.sv.json";
 import feedbackEn from "./modules/feedback.en.json";
 import feedbackFi from "./modules/feedback.fi.json";
 import feedbackSv from "./modules/feedback.sv.json";
+import opendataEn from "./modules/opendata.en.json";
+import opendataFi from "./modules/opendata.fi.json";
+import opendataSv from "./modules/opendata.sv.json";
 import spacesEn from "./modules/spaces.en.json";
 import spacesFi from "./modules/spaces.fi.json";
 import spacesSv from "./modules/spaces.sv.json";
@@ -32,6 +35,7 @@ export const fi = {
   volunteering: volunteeringFi,
   strategy: strategyFi,
   spaces: spacesFi,
+  opendata: opendataFi,
 };
 export const sv = {
   ...coreSv,
@@ -41,6 +45,7 @@ export const sv = {
   volunteering: volunteeringSv,
   strategy: strategySv,
   spaces: spacesSv,
+  opendata: opendataSv,
 };
 export const en = {
   ...coreEn,
@@ -50,4 +55,5 @@ export const en = {
   volunteering: volunteeringEn,
   strategy: strategyEn,
   spaces: spacesEn,
+  opendata: opendataEn,
 };

@@ -20,6 +20,11 @@ export const MODULE_STRINGS = {
     sv: () => import("./modules/feedback.sv.json"),
     en: () => import("./modules/feedback.en.json"),
   },
+  opendata: {
+    fi: () => import("./modules/opendata.fi.json"),
+    sv: () => import("./modules/opendata.sv.json"),
+    en: () => import("./modules/opendata.en.json"),
+  },
   spaces: {
     fi: () => import("./modules/spaces.fi.json"),
     sv: () => import("./modules/spaces.sv.json"),
