@@ -219,7 +219,7 @@ describeEachDialect("the modules' open datasets", (dialect) => {
   it("declares datasets that validate against the contract, with unique ids and real pages", async () => {
     const datasets = await allDatasets();
     expect(new Set(sources.map((s) => s.module))).toEqual(
-      new Set(["strategy", "budgeting", "survey", "feedback", "volunteering"]),
+      new Set(["strategy", "budgeting", "survey", "feedback", "volunteering", "spaces"]),
     );
     for (const d of datasets) {
       const errors = [...Value.Errors(OpenDataset, d)].map((e) => `${e.instancePath} ${e.message}`);
