@@ -2,8 +2,8 @@ import type { Kysely } from "kysely";
 import type { LocalizedText } from "../../../contracts/localized-text.ts";
 import type { WeeklyInterval } from "../../../contracts/spaces.ts";
 import { inTransaction, writeJson } from "../../db/db.ts";
+import { addDays, helsinkiParts, helsinkiToUtc } from "../../lib/helsinki-time.ts";
 import type { SeedReport } from "../../platform/module.ts";
-import { fromHelsinki, shiftDate, toHelsinki } from "./domain/helsinki-time.ts";
 import * as repo from "./spaces.repository.ts";
 import type { SpacesTables } from "./spaces.tables.ts";
 
@@ -142,7 +142,7 @@ const EVENTS = [
 export async function seedSpacesDemo(db: Kysely<SpacesTables>, now: Date): Promise<SeedReport> {
   const report: SeedReport = { module: "spaces", created: 0, updated: 0, unchanged: 0 };
   const at = now.toISOString();
-  const today = toHelsinki(now).date;
+  const today = helsinkiParts(now).date;
   await inTransaction(db, async (trx) => {
     for (const space of SPACES) {
       if (await repo.findSpace(trx, space.id)) {
@@ -165,14 +165,14 @@ export async function seedSpacesDemo(db: Kysely<SpacesTables>, now: Date): Promi
         report.unchanged++;
         continue;
       }
-      const date = shiftDate(today, event.inDays);
+      const date = addDays(today, event.inDays);
       await repo.insertEvent(trx, {
         id: event.id,
         spaceId: event.spaceId,
         title: writeJson(event.title),
         description: writeJson(event.description),
-        startsAt: fromHelsinki(date, event.start).toISOString(),
-        endsAt: fromHelsinki(date, event.end).toISOString(),
+        startsAt: helsinkiToUtc(date, event.start).toISOString(),
+        endsAt: helsinkiToUtc(date, event.end).toISOString(),
         organiser: event.organiser,
         price: event.price ? writeJson(event.price) : null,
         signUpUrl: event.signUpUrl,

@@ -19,10 +19,10 @@ import type {
   WeeklyInterval,
 } from "../../../contracts/spaces.ts";
 import { inTransaction, readJson, writeJson } from "../../db/db.ts";
+import { addDays, helsinkiParts, isCalendarDate } from "../../lib/helsinki-time.ts";
 import { newId } from "../../lib/ids.ts";
 import { recordAudit } from "../../platform/audit.ts";
 import { AppError, type LocalizedDetail, notFound } from "../../platform/errors.ts";
-import { isCalendarDate, shiftDate, toHelsinki } from "./domain/helsinki-time.ts";
 import { type FeedEvent, renderFeed } from "./domain/ics.ts";
 import {
   findIntervalProblems,
@@ -260,13 +260,13 @@ export class SpacesService {
   /** Every space with its status now and today's hours. */
   async listSpaces(): Promise<SpaceSummary[]> {
     const now = this.#now();
-    const today = toHelsinki(now).date;
+    const today = helsinkiParts(now).date;
     const spaces = await repo.listSpaces(this.#db);
     // From yesterday: an evening open to midnight can still be running past it.
     const exceptions = await repo.listExceptions(
       this.#db,
       spaces.map((s) => s.id),
-      shiftDate(today, -1),
+      addDays(today, -1),
     );
     return spaces.map((space) => this.#summary(space, scheduleOf(space, exceptions), now, today));
   }
@@ -280,8 +280,8 @@ export class SpacesService {
 
   async #detail(space: SpaceRow): Promise<SpaceDetail> {
     const now = this.#now();
-    const today = toHelsinki(now).date;
-    const exceptions = await repo.listExceptions(this.#db, [space.id], shiftDate(today, -1));
+    const today = helsinkiParts(now).date;
+    const exceptions = await repo.listExceptions(this.#db, [space.id], addDays(today, -1));
     const schedule = scheduleOf(space, exceptions);
     const events = await repo.listEvents(this.#db, {
       spaceId: space.id,
@@ -523,7 +523,11 @@ export class SpacesService {
     if (!space) throw notFound(M.noSpace);
     const start = new Date(row.startsAt);
     const end = new Date(row.endsAt);
-    const exceptions = await repo.listExceptions(this.#db, [space.id], shiftDate(toHelsinki(start).date, -1));
+    const exceptions = await repo.listExceptions(
+      this.#db,
+      [space.id],
+      addDays(helsinkiParts(start).date, -1),
+    );
     const inside = isWithinOpenHours(scheduleOf(space, exceptions), start, end);
     return { event: eventView(row), warnings: inside ? [] : ["outside_hours"] };
   }
@@ -555,7 +559,7 @@ export class SpacesService {
       const exceptions = await repo.listExceptions(
         trx,
         [spaceId],
-        shiftDate(toHelsinki(new Date(startsAt)).date, -1),
+        addDays(helsinkiParts(new Date(startsAt)).date, -1),
       );
       if (!isWithinOpenHours(scheduleOf(space, exceptions), new Date(startsAt), new Date(endsAt)))
         throw new AppError("validation_failed", M.bookingOutsideHours, [

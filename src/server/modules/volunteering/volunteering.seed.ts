@@ -2,9 +2,10 @@ import type { Kysely } from "kysely";
 import type { LocalizedText } from "../../../contracts/localized-text.ts";
 import type { Area, Skill, Theme } from "../../../contracts/volunteering.ts";
 import { inTransaction, writeJson } from "../../db/db.ts";
+import { addDays, helsinkiParts } from "../../lib/helsinki-time.ts";
 import { newId } from "../../lib/ids.ts";
 import type { SeedReport } from "../../platform/module.ts";
-import { addDays, helsinkiParts, weeklyOccurrences } from "./domain/helsinki-time.ts";
+import { weeklyOccurrences } from "./domain/helsinki-time.ts";
 import * as repo from "./volunteering.repository.ts";
 import type { VolunteeringTables } from "./volunteering.tables.ts";
 

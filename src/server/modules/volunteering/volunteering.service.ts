@@ -27,13 +27,14 @@ import type {
 } from "../../../contracts/volunteering.ts";
 import type { Config } from "../../config.ts";
 import { inTransaction, readJson, writeJson } from "../../db/db.ts";
+import { helsinkiParts, isCalendarDate } from "../../lib/helsinki-time.ts";
 import { newId } from "../../lib/ids.ts";
 import { normalizeYTunnus, validateYTunnus } from "../../lib/y-tunnus.ts";
 import { recordAudit } from "../../platform/audit.ts";
 import { AppError, type LocalizedDetail } from "../../platform/errors.ts";
 import type { Mailer, MailMessage } from "../../platform/mail.ts";
 import type { RateLimiter, RateRule } from "../../platform/rate-limit.ts";
-import { helsinkiParts, isCalendarDate, weeklyOccurrences } from "./domain/helsinki-time.ts";
+import { weeklyOccurrences } from "./domain/helsinki-time.ts";
 import { type CalendarEvent, renderCalendar } from "./domain/ics.ts";
 import {
   type MatchableOpportunity,

@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { fromHelsinki, shiftDate, toHelsinki } from "./helsinki-time.ts";
+import { addDays, helsinkiParts, helsinkiToUtc } from "../../../lib/helsinki-time.ts";
 import {
   findIntervalProblems,
   hoursForDays,
@@ -26,17 +26,17 @@ function at(iso: string): Date {
 
 describe("Helsinki time", () => {
   it("maps wall-clock times to instants on both sides of the 2027 spring change (28 March, 01:00 UTC)", () => {
-    expect(fromHelsinki("2027-03-27", "10:00").toISOString()).toBe("2027-03-27T08:00:00.000Z");
-    expect(fromHelsinki("2027-03-29", "10:00").toISOString()).toBe("2027-03-29T07:00:00.000Z");
+    expect(helsinkiToUtc("2027-03-27", "10:00").toISOString()).toBe("2027-03-27T08:00:00.000Z");
+    expect(helsinkiToUtc("2027-03-29", "10:00").toISOString()).toBe("2027-03-29T07:00:00.000Z");
     // 03:30 does not exist that night: read with the winter offset it is 04:30 summer time.
-    expect(fromHelsinki("2027-03-28", "03:30").toISOString()).toBe("2027-03-28T01:30:00.000Z");
-    expect(toHelsinki(at("2027-03-28T01:30:00Z"))).toEqual({ date: "2027-03-28", time: "04:30" });
+    expect(helsinkiToUtc("2027-03-28", "03:30").toISOString()).toBe("2027-03-28T01:30:00.000Z");
+    expect(helsinkiParts(at("2027-03-28T01:30:00Z"))).toMatchObject({ date: "2027-03-28", time: "04:30" });
   });
 
   it("takes the first of the two 03:30s of the 2026 autumn change (25 October) and reads 24:00 as midnight", () => {
-    expect(fromHelsinki("2026-10-25", "03:30").toISOString()).toBe("2026-10-25T00:30:00.000Z");
-    expect(fromHelsinki("2026-10-25", "05:00").toISOString()).toBe("2026-10-25T03:00:00.000Z");
-    expect(fromHelsinki("2026-12-31", "24:00").toISOString()).toBe("2026-12-31T22:00:00.000Z");
+    expect(helsinkiToUtc("2026-10-25", "03:30").toISOString()).toBe("2026-10-25T00:30:00.000Z");
+    expect(helsinkiToUtc("2026-10-25", "05:00").toISOString()).toBe("2026-10-25T03:00:00.000Z");
+    expect(helsinkiToUtc("2026-12-31", "24:00").toISOString()).toBe("2026-12-31T22:00:00.000Z");
   });
 });
 
@@ -192,14 +192,14 @@ function quarter(n: number): string {
 
 // A day on which the clocks change: its midnight-to-midnight length is not 24 hours.
 function isChangeDay(date: string): boolean {
-  return fromHelsinki(date, "24:00").getTime() - fromHelsinki(date, "00:00").getTime() !== 86_400_000;
+  return helsinkiToUtc(date, "24:00").getTime() - helsinkiToUtc(date, "00:00").getTime() !== 86_400_000;
 }
 
 describe("open now, for any week (property)", () => {
   it("agrees with the wall clock: open exactly when the local time lies in one of the date's intervals", () => {
     fc.assert(
       fc.property(weekArb, instantArb, (weekly, now) => {
-        const local = toHelsinki(now);
+        const local = helsinkiParts(now);
         fc.pre(!isChangeDay(local.date));
         const schedule: Schedule = { weekly, exceptions: [] };
         const inInterval = hoursOn(schedule, local.date).intervals.some(
@@ -234,9 +234,9 @@ describe("open now, for any week (property)", () => {
   it("lists a week of seven consecutive dates whatever the start", () => {
     fc.assert(
       fc.property(instantArb, (now) => {
-        const from = toHelsinki(now).date;
+        const from = helsinkiParts(now).date;
         const week = hoursForDays(LIBRARY, from);
-        expect(week.map((d) => d.date)).toEqual([0, 1, 2, 3, 4, 5, 6].map((i) => shiftDate(from, i)));
+        expect(week.map((d) => d.date)).toEqual([0, 1, 2, 3, 4, 5, 6].map((i) => addDays(from, i)));
       }),
     );
   });

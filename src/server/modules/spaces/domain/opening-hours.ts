@@ -5,7 +5,7 @@
 // so that 10:00–18:00 stays 10:00–18:00 across the summer-time changes while its UTC instants move.
 
 import { type FinnishHolidayKey, findFinnishHolidays } from "../../../lib/finnish-holidays.ts";
-import { fromHelsinki, isoWeekday, shiftDate, toHelsinki } from "./helsinki-time.ts";
+import { addDays, helsinkiParts, helsinkiToUtc, isoWeekday } from "../../../lib/helsinki-time.ts";
 
 /** One opening interval of a day, "HH:MM" local; `closes` may be "24:00" (open until midnight). */
 export interface Interval {
@@ -117,7 +117,7 @@ export function hoursOn<Reason>(schedule: Schedule<Reason>, date: string): DayHo
 
 /** The hours of `days` consecutive dates from `from` (a week by default). */
 export function hoursForDays<Reason>(schedule: Schedule<Reason>, from: string, days = 7): DayHours<Reason>[] {
-  return Array.from({ length: days }, (_, i) => hoursOn(schedule, shiftDate(from, i)));
+  return Array.from({ length: days }, (_, i) => hoursOn(schedule, addDays(from, i)));
 }
 
 /** The open periods as instants from the Helsinki date of `from`, for `days` days, touching periods joined. */
@@ -125,8 +125,8 @@ export function openPeriods(schedule: Schedule, from: string, days: number): { s
   const periods: { start: Date; end: Date }[] = [];
   for (const day of hoursForDays(schedule, from, days)) {
     for (const interval of day.intervals) {
-      const start = fromHelsinki(day.date, interval.opens);
-      const end = fromHelsinki(day.date, interval.closes);
+      const start = helsinkiToUtc(day.date, interval.opens);
+      const end = helsinkiToUtc(day.date, interval.closes);
       if (end <= start) continue;
       const last = periods.at(-1);
       if (last && start.getTime() <= last.end.getTime()) {
@@ -142,8 +142,8 @@ export function openPeriods(schedule: Schedule, from: string, days: number): { s
 /** Whether the space is open at an instant and until when, or when it opens next. */
 export function openStatusAt(schedule: Schedule, now: Date): OpenStatus {
   // From the day before, so that an interval running to midnight joined with one from 00:00 counts.
-  const today = toHelsinki(now).date;
-  const periods = openPeriods(schedule, shiftDate(today, -1), LOOK_AHEAD_DAYS + 1);
+  const today = helsinkiParts(now).date;
+  const periods = openPeriods(schedule, addDays(today, -1), LOOK_AHEAD_DAYS + 1);
   const t = now.getTime();
   const current = periods.find((p) => p.start.getTime() <= t && t < p.end.getTime());
   if (current) return { isOpen: true, closesAt: current.end };
@@ -153,11 +153,11 @@ export function openStatusAt(schedule: Schedule, now: Date): OpenStatus {
 
 /** Whether an event from `start` to `end` lies wholly inside the space's open periods. */
 export function isWithinOpenHours(schedule: Schedule, start: Date, end: Date): boolean {
-  const first = toHelsinki(start).date;
-  const last = toHelsinki(end).date;
+  const first = helsinkiParts(start).date;
+  const last = helsinkiParts(end).date;
   let days = 1;
-  while (shiftDate(first, days - 1) < last && days < 400) days++;
-  const periods = openPeriods(schedule, shiftDate(first, -1), days + 2);
+  while (addDays(first, days - 1) < last && days < 400) days++;
+  const periods = openPeriods(schedule, addDays(first, -1), days + 2);
   return periods.some((p) => p.start <= start && end <= p.end);
 }
 

@@ -1,19 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { daypartOf, helsinkiToUtc, isCalendarDate, slotOf, weeklyOccurrences } from "./helsinki-time.ts";
+import { daypartOf, slotOf, weeklyOccurrences } from "./helsinki-time.ts";
 
-describe("Helsinki wall-clock time", () => {
-  it("converts winter (UTC+2) and summer (UTC+3) times", () => {
-    expect(helsinkiToUtc("2026-12-05", "10:00").toISOString()).toBe("2026-12-05T08:00:00.000Z");
-    expect(helsinkiToUtc("2026-07-04", "10:00").toISOString()).toBe("2026-07-04T07:00:00.000Z");
-  });
-
-  it("moves a time skipped in spring an hour later and takes the first of an ambiguous autumn hour", () => {
-    // 29.3.2026 03:30 does not exist in Helsinki (clocks go from 03:00 to 04:00).
-    expect(helsinkiToUtc("2026-03-29", "03:30").toISOString()).toBe("2026-03-29T01:30:00.000Z");
-    // 25.10.2026 03:30 happens twice; the first is summer time (UTC+3).
-    expect(helsinkiToUtc("2026-10-25", "03:30").toISOString()).toBe("2026-10-25T00:30:00.000Z");
-  });
-
+describe("weekly shifts in Helsinki time", () => {
   it("keeps a weekly shift at the same local time across the change to summer time", () => {
     const shifts = weeklyOccurrences({ date: "2026-03-21", startTime: "10:00", endTime: "12:00", weeks: 3 });
     expect(shifts.map((s) => s.startsAt.toISOString())).toEqual([
@@ -36,11 +24,5 @@ describe("Helsinki wall-clock time", () => {
     expect(daypartOf(11)).toBe("morning");
     expect(daypartOf(12)).toBe("afternoon");
     expect(daypartOf(17)).toBe("evening");
-  });
-
-  it("accepts only real calendar dates", () => {
-    expect(isCalendarDate("2028-02-29")).toBe(true);
-    expect(isCalendarDate("2026-02-29")).toBe(false);
-    expect(isCalendarDate("2026-13-01")).toBe(false);
   });
 });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { VolunteerProfile } from "../../../../contracts/volunteering.ts";
-import { helsinkiToUtc } from "./helsinki-time.ts";
+import { helsinkiToUtc } from "../../../lib/helsinki-time.ts";
 import {
   type MatchableOpportunity,
   rankOpportunities,
