@@ -248,7 +248,8 @@ export function newReceiptCode(): string {
 // Built once: constructing an Intl formatter costs more than the rest of a ballot's checks.
 const HELSINKI_DATE = new Intl.DateTimeFormat("en-CA", { timeZone: "Europe/Helsinki" });
 
-function helsinkiDate(at: Date | string): string {
+/** The Helsinki calendar date (YYYY-MM-DD) of an instant, as the Pabulib files' dates are written. */
+export function helsinkiDate(at: Date | string): string {
   return HELSINKI_DATE.format(new Date(at));
 }
 

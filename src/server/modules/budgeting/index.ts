@@ -2,6 +2,7 @@ import { asModuleDb, readJson } from "../../db/db.ts";
 import type { BaseModuleContext, ModuleManifest } from "../../platform/module.ts";
 import { voterStanding } from "../identity/index.ts";
 import { registerPbCommands } from "./budgeting.commands.ts";
+import { budgetingOpenData } from "./budgeting.opendata.ts";
 import { contributionsOf, unlinkAuthor } from "./budgeting.repository.ts";
 import { budgetingRoutes } from "./budgeting.routes.ts";
 import { seedBudgetingDemo } from "./budgeting.seed.ts";
@@ -73,6 +74,8 @@ export const budgetingModule: ModuleManifest = {
       erasePerson: (personId) => unlinkAuthor(db, personId),
     };
   },
+  // Each round's published results and its areas' anonymous ballots.
+  openData: (context) => budgetingOpenData(serviceFor(context)),
   // Ballots counted in the rounds whose voting ended in a year (example rounds excluded).
   indicators: (context) => [
     { key: "budgeting.turnout", valueFor: (year) => serviceFor(context).turnout(year) },

@@ -9,6 +9,7 @@ import {
   SUPPRESSED_FEWER_THAN_FIVE,
 } from "../../../contracts/feedback-figures.ts";
 import type { LocalizedText } from "../../../contracts/localized-text.ts";
+import type { OpenDataField } from "../../../contracts/opendata.ts";
 import { readJson } from "../../db/db.ts";
 import { publicRead } from "../../platform/policy.ts";
 import { MIN_REQUESTS, type PromiseTimes, promiseFigures } from "./domain/response-figures.ts";
@@ -92,16 +93,112 @@ export async function computeFigures(db: FeedbackDb, now: Date): Promise<Feedbac
   };
 }
 
-const CSV_HEADER = [
-  "service_code",
-  "month",
-  "requests",
-  "share_first_response_within_pct",
-  "share_resolved_within_pct",
-  "median_first_response_working_hours",
-  "median_resolution_working_hours",
-  "suppressed",
+/** A figures.csv column: its data dictionary entry and how a row (a category's month) fills it. */
+interface FiguresColumn {
+  field: OpenDataField;
+  value: (row: { code: string; month: string; figures: PromiseFigures }) => number | string | null;
+}
+
+function figuresColumn(
+  name: string,
+  type: OpenDataField["type"],
+  description: Required<LocalizedText>,
+  value: FiguresColumn["value"],
+  unit?: string,
+): FiguresColumn {
+  return { field: { name, type, description, ...(unit ? { unit } : {}) }, value };
+}
+
+// One list for the file's columns and its data dictionary, so that they cannot disagree.
+const FIGURES_COLUMNS: readonly FiguresColumn[] = [
+  figuresColumn(
+    "service_code",
+    "string",
+    {
+      fi: "Palautteen aihe (Open311-palvelun koodi) tai all kaikille aiheille yhteensä",
+      sv: "Responsens ämne (Open311-tjänstens kod) eller all för alla ämnen tillsammans",
+      en: "The category (Open311 service code), or all for every category together",
+    },
+    (r) => r.code,
+  ),
+  figuresColumn(
+    "month",
+    "string",
+    {
+      fi: "Kuukausi (VVVV-KK, Suomen aikaa, palautteen jättöpäivän mukaan) tai all koko 12 kuukauden jaksolle",
+      sv: "Månad (ÅÅÅÅ-MM, finsk tid, enligt dagen då responsen lämnades) eller all för hela 12-månadersperioden",
+      en: "Month (YYYY-MM, Finnish time, by the day the request was made), or all for the whole 12 months",
+    },
+    (r) => r.month,
+  ),
+  figuresColumn(
+    "requests",
+    "integer",
+    {
+      fi: "Palautteiden määrä (kaksoiskappaleet ja esimerkkiaineisto pois lukien); tyhjä, kun alle viisi",
+      sv: "Antal ärenden (dubbletter och exempeldata medräknas inte); tomt när färre än fem",
+      en: "Requests made (duplicates and example data left out); empty when fewer than five",
+    },
+    (r) => r.figures.requests,
+  ),
+  figuresColumn(
+    "share_first_response_within_pct",
+    "number",
+    {
+      fi: "Prosenttiosuus, johon vastattiin ensimmäisen vastauksen lupauksen aikana (vastaamaton lasketaan mukaan, kun lupaus on umpeutunut)",
+      sv: "Andel i procent som besvarades inom löftet om första svar (obesvarade räknas med när löftet har gått ut)",
+      en: "Percent answered within the first-response promise (unanswered ones count once the promise has passed)",
+    },
+    (r) => r.figures.shareFirstResponseWithin,
+    "%",
+  ),
+  figuresColumn(
+    "share_resolved_within_pct",
+    "number",
+    {
+      fi: "Prosenttiosuus, joka ratkaistiin (valmis tai suljettu) ratkaisulupauksen aikana",
+      sv: "Andel i procent som löstes (klar eller stängd) inom löftet om lösning",
+      en: "Percent resolved (done or closed) within the resolution promise",
+    },
+    (r) => r.figures.shareResolvedWithin,
+    "%",
+  ),
+  figuresColumn(
+    "median_first_response_working_hours",
+    "number",
+    {
+      fi: "Mediaaniaika palautteesta ensimmäiseen vastaukseen työtunteina",
+      sv: "Mediantiden från ärendet till första svaret, i arbetstimmar",
+      en: "Median working hours from the request to the first response",
+    },
+    (r) => r.figures.medianFirstResponseHours,
+    "h",
+  ),
+  figuresColumn(
+    "median_resolution_working_hours",
+    "number",
+    {
+      fi: "Mediaaniaika palautteesta ratkaisuun työtunteina",
+      sv: "Mediantiden från ärendet till lösningen, i arbetstimmar",
+      en: "Median working hours from the request to its resolution",
+    },
+    (r) => r.figures.medianResolutionHours,
+    "h",
+  ),
+  figuresColumn(
+    "suppressed",
+    "string",
+    {
+      fi: `${SUPPRESSED_FEWER_THAN_FIVE}, kun rivin luvut on jätetty pois, koska palautteita oli alle viisi; muuten tyhjä`,
+      sv: `${SUPPRESSED_FEWER_THAN_FIVE} när radens tal har utelämnats eftersom ärendena var färre än fem; annars tomt`,
+      en: `${SUPPRESSED_FEWER_THAN_FIVE} when the row's figures are left out because there were fewer than five requests; otherwise empty`,
+    },
+    (r) => r.figures.suppressed,
+  ),
 ];
+
+/** The columns of figures.csv, in order, for the open data catalogue's data dictionary. */
+export const FIGURES_FIELDS: readonly OpenDataField[] = FIGURES_COLUMNS.map((c) => c.field);
 
 /** The figures as CSV: one row per category (or "all") and month (or "all"), empty cells where suppressed. */
 export function figuresToCsv(figures: FeedbackFigures): string {
@@ -110,19 +207,8 @@ export function figuresToCsv(figures: FeedbackFigures): string {
     return /[",\n\r]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
   };
   const line = (code: string, month: string, f: PromiseFigures) =>
-    [
-      code,
-      month,
-      f.requests,
-      f.shareFirstResponseWithin,
-      f.shareResolvedWithin,
-      f.medianFirstResponseHours,
-      f.medianResolutionHours,
-      f.suppressed,
-    ]
-      .map(cell)
-      .join(",");
-  const rows = [CSV_HEADER.join(",")];
+    FIGURES_COLUMNS.map((c) => cell(c.value({ code, month, figures: f }))).join(",");
+  const rows = [FIGURES_COLUMNS.map((c) => c.field.name).join(",")];
   for (const [code, series] of [
     ["all", figures.total] as const,
     ...figures.services.map((s) => [s.code, s] as const),

@@ -45,8 +45,10 @@ import {
 
 /** The one jurisdiction this endpoint serves. */
 export const JURISDICTION_ID = "heinola.fi";
-const PREFIX = "/open311/v2";
-const SPEC_URL = "http://wiki.open311.org/GeoReport_v2";
+/** Where the endpoint answers. */
+export const PREFIX = "/open311/v2";
+/** The GeoReport v2 specification this endpoint follows. */
+export const SPEC_URL = "http://wiki.open311.org/GeoReport_v2";
 const CHANGESET = "2026-11-29T00:00:00Z";
 const AGENCY = "Heinolan kaupunki";
 const MEDIA_BODY_LIMIT = MAX_PHOTOS * MAX_PHOTO_BYTES + 256 * 1024;

@@ -149,6 +149,24 @@ export function selectRequestByToken(db: FeedbackDb, token: string): Promise<Req
   return db.selectFrom("feedbackRequest").selectAll().where("token", "=", token).executeTakeFirst();
 }
 
+/** When a published request and an active service last changed (the open data catalogue's `modified`). */
+export async function selectLastPublicChanges(
+  db: FeedbackDb,
+): Promise<{ requests: string | null; services: string | null }> {
+  const requests = await db
+    .selectFrom("feedbackRequest")
+    .where("visibility", "=", "published")
+    .select((eb) => eb.fn.max("updatedAt").as("at"))
+    .executeTakeFirstOrThrow();
+  const services = await db
+    .selectFrom("feedbackService")
+    .where("isActive", "=", 1)
+    .select((eb) => eb.fn.max("updatedAt").as("at"))
+    .executeTakeFirstOrThrow();
+  const text = (v: unknown) => (v === null || v === undefined ? null : String(v));
+  return { requests: text(requests.at), services: text(services.at) };
+}
+
 /** Filters over requests; every field narrows the set. */
 export interface RequestFilter {
   serviceIds?: string[];

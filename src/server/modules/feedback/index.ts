@@ -8,6 +8,7 @@ import { figuresRoutes } from "./feedback.figures.ts";
 import { ReportLimits } from "./feedback.limits.ts";
 import { FeedbackNotifier } from "./feedback.notify.ts";
 import { open311Routes } from "./feedback.open311.ts";
+import { feedbackOpenData } from "./feedback.opendata.ts";
 import { eraseReporter, selectReporterRequests, selectResponseTimes } from "./feedback.repository.ts";
 import { feedbackRoutes } from "./feedback.routes.ts";
 import { EXAMPLE_SERVICES, seedServices } from "./feedback.seed.ts";
@@ -47,6 +48,8 @@ export const feedbackModule: ModuleManifest = {
       erasePerson: (personId) => eraseReporter(db, personId, "[poistettu / removed]"),
     };
   },
+  // The response-time figures, the published requests over Open311 and the categories.
+  openData: (context) => feedbackOpenData(asModuleDb<FeedbackTables>(context.database.db), context.now),
   // The strategy's indicators, computed from this module's own requests (suppressed below five requests).
   indicators: (context) => {
     const db = asModuleDb<FeedbackTables>(context.database.db);

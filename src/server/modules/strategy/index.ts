@@ -3,7 +3,9 @@ import { asModuleDb, type Database, writeJson } from "../../db/db.ts";
 import { newId } from "../../lib/ids.ts";
 import type { ModuleManifest } from "../../platform/module.ts";
 import { registerStrategyCommands } from "./strategy.commands.ts";
-import { ensureActionUnderGoalSlug } from "./strategy.repository.ts";
+import { StrategyFollowUp } from "./strategy.followup.service.ts";
+import { strategyOpenData } from "./strategy.opendata.ts";
+import { ensureActionUnderGoalSlug, valueSpan } from "./strategy.repository.ts";
 import { strategyRoutes } from "./strategy.routes.ts";
 import { readIndicatorSeed, readStrategySeed, seedIndicators, seedStrategy } from "./strategy.seed.ts";
 import { hasStrategy } from "./strategy.service.ts";
@@ -16,6 +18,11 @@ export const strategyModule: ModuleManifest = {
   webPath: "/",
   routes: strategyRoutes,
   commands: registerStrategyCommands,
+  // Its indicators, their values and the strategy tree, as the public follow-up pages show them.
+  openData: (context) => {
+    const db = asModuleDb<StrategyTables>(context.database.db);
+    return strategyOpenData(new StrategyFollowUp(db, context.now), () => valueSpan(db));
+  },
   seed: async (database, { now }) => {
     const db = asModuleDb<StrategyTables>(database.db);
     const plan = await seedStrategy(db, readStrategySeed(), now);

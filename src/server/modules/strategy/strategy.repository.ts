@@ -267,6 +267,35 @@ export function listValues(
     .execute();
 }
 
+/** The years the stored values span and when a value or an indicator last changed (open data catalogue). */
+export async function valueSpan(db: Db): Promise<{
+  firstYear: number | null;
+  lastYear: number | null;
+  lastValueAt: string | null;
+  lastIndicatorAt: string | null;
+}> {
+  const values = await db
+    .selectFrom("strategyIndicatorValue")
+    .select((eb) => [
+      eb.fn.min("year").as("firstYear"),
+      eb.fn.max("year").as("lastYear"),
+      eb.fn.max("recordedAt").as("lastValueAt"),
+    ])
+    .executeTakeFirstOrThrow();
+  const indicators = await db
+    .selectFrom("strategyIndicator")
+    .select((eb) => eb.fn.max("updatedAt").as("lastIndicatorAt"))
+    .executeTakeFirstOrThrow();
+  const year = (v: unknown) => (v === null || v === undefined ? null : Number(v));
+  const text = (v: unknown) => (v === null || v === undefined ? null : String(v));
+  return {
+    firstYear: year(values.firstYear),
+    lastYear: year(values.lastYear),
+    lastValueAt: text(values.lastValueAt),
+    lastIndicatorAt: text(indicators.lastIndicatorAt),
+  };
+}
+
 /** Stores a value, replacing the one of the same period and breakdown. */
 export async function upsertValue(db: Db, row: IndicatorValueRow): Promise<void> {
   await db

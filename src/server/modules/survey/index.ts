@@ -1,6 +1,7 @@
 import { asModuleDb } from "../../db/db.ts";
 import type { ModuleContext, ModuleManifest } from "../../platform/module.ts";
 import { registerSurveyCommands } from "./survey.commands.ts";
+import { surveyOpenData } from "./survey.opendata.ts";
 import { surveyRoutes } from "./survey.routes.ts";
 import { seedSurvey } from "./survey.seed.ts";
 import { SurveyService } from "./survey.service.ts";
@@ -20,6 +21,8 @@ export const surveyModule: ModuleManifest = {
   routes: (app, context) => surveyRoutes(app, context, serviceOf(context)),
   commands: (program, context) => registerSurveyCommands(program, { out: context.out, err: context.err }),
   seed: (database, options) => seedSurvey(asModuleDb<SurveyTables>(database.db), options),
+  // Each closed round's weighted results.
+  openData: (context) => surveyOpenData(serviceOf(context)),
   // The weighted share (per cent) answering 8–10 to the overall grade (or the satisfied answers of whatever
   // overall question the year's questionnaire names), from the year's round; null below five respondents.
   indicators: (context) => [

@@ -25,6 +25,7 @@ import { publicRead, publicWrite, rolesOnly, signedIn } from "../../platform/pol
 import { requirePrincipal } from "../../platform/principal.ts";
 import type { RateRule } from "../../platform/rate-limit.ts";
 import { formatCsv } from "./survey.csv.ts";
+import { resultsCsv } from "./survey.opendata.ts";
 import { HEINOLA_TEMPLATE } from "./survey.seed.ts";
 import { importProblem, type SurveyService } from "./survey.service.ts";
 
@@ -116,46 +117,7 @@ export async function surveyRoutes(app: FastifyInstance, context: ModuleContext,
       },
     },
     async (request, reply) => {
-      const results = await survey.results(request.params.slug);
-      const num = (v: number | null) => (v === null ? "" : String(v));
-      const csv = formatCsv(
-        [
-          "year",
-          "question",
-          "kind",
-          "category",
-          "domain_variable",
-          "domain",
-          "estimate",
-          "se",
-          "ci_low",
-          "ci_high",
-          "n_used",
-          "suppressed",
-          "previous_year",
-          "previous_estimate",
-          "difference",
-          "p_value",
-        ],
-        results.rows.map((r) => [
-          String(results.round.year),
-          r.question,
-          r.kind,
-          r.category ?? "",
-          r.domainVariable ?? "",
-          r.domain ?? "",
-          num(r.estimate),
-          num(r.se),
-          num(r.ciLow),
-          num(r.ciHigh),
-          num(r.nUsed),
-          r.suppressed ? "true" : "false",
-          r.previous ? String(r.previous.year) : "",
-          r.previous ? String(r.previous.estimate) : "",
-          r.previous ? String(r.previous.difference) : "",
-          r.previous ? String(r.previous.pValue) : "",
-        ]),
-      );
+      const csv = resultsCsv(await survey.results(request.params.slug));
       reply
         .header("link", LICENCE_LINK)
         .header("content-disposition", `attachment; filename="keskio-survey-${request.params.slug}.csv"`);

@@ -2,6 +2,7 @@ import { asModuleDb } from "../../db/db.ts";
 import type { BaseModuleContext, ModuleManifest } from "../../platform/module.ts";
 import { personContact } from "../identity/index.ts";
 import { registerVolunteeringCommands } from "./volunteering.commands.ts";
+import { volunteeringOpenData } from "./volunteering.opendata.ts";
 import { volunteeringRoutes } from "./volunteering.routes.ts";
 import { seedVolunteeringDemo } from "./volunteering.seed.ts";
 import { VolunteeringService } from "./volunteering.service.ts";
@@ -41,7 +42,8 @@ export const volunteeringModule: ModuleManifest = {
     if (!demo) return { module: "volunteering", created: 0, updated: 0, unchanged: 0 };
     return seedVolunteeringDemo(asModuleDb<VolunteeringTables>(database.db), now);
   },
-  // Hours of volunteering confirmed by the organisations, per calendar year of the work.
+  // Confirmed hours by area and by theme, and the opportunities on offer, all counts under five suppressed.
+  openData: (context) => volunteeringOpenData(serviceFor(context, () => undefined)),
   // A person's volunteer profile, sign-ups and hours reach their data export and the deletion of their account.
   personalData: (context) => {
     const service = serviceFor(context, () => undefined);
@@ -51,6 +53,7 @@ export const volunteeringModule: ModuleManifest = {
       erasePerson: (personId) => service.erasePerson(personId),
     };
   },
+  // Hours of volunteering confirmed by the organisations, per calendar year of the work.
   indicators: (context) => [
     {
       key: "volunteering.confirmed_hours",

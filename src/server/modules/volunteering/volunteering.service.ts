@@ -44,12 +44,16 @@ import {
 import {
   addGroupCells,
   hoursByMonthAndTheme,
+  type PublishedCell,
+  type PublishedHours,
+  type PublishedOpportunities,
   suppressCell,
   suppressCount,
   suppressHours,
-  toCsv,
+  type ThemeCell,
 } from "./domain/open-data.ts";
 import { formatShiftTime, volunteeringMail } from "./volunteering.mail.ts";
+import { hoursToCsv, opportunitiesToCsv, themesToCsv } from "./volunteering.opendata.ts";
 import * as repo from "./volunteering.repository.ts";
 import type {
   GroupHoursRow,
@@ -1659,22 +1663,18 @@ export class VolunteeringService {
     return minutes === 0 ? null : Math.round((minutes / 60) * 10) / 10;
   }
 
-  /** CSV: confirmed hours by month and area, cells with fewer than five volunteers suppressed. */
-  async hoursCsv(): Promise<string> {
-    const cells = suppressHours(
+  /** Confirmed hours by month and area, cells with fewer than five volunteers suppressed (hours.csv). */
+  async hoursCells(): Promise<PublishedHours[]> {
+    return suppressHours(
       addGroupCells(await repo.hoursByMonthAndArea(this.#db), await repo.groupHoursByMonthAndArea(this.#db)),
-    );
-    return toCsv(
-      ["month", "area", "volunteers", "hours"],
-      cells.map((c) => [c.month, c.area, c.volunteers, c.hours]),
     );
   }
 
   /**
-   * CSV: confirmed hours by month and theme, cells with fewer than five volunteers suppressed. A task's hours
-   * count in each of its themes, so a month's theme rows add up to more than its total.
+   * Confirmed hours by month and theme, cells with fewer than five volunteers suppressed (hours-by-theme.csv).
+   * A task's hours count in each of its themes, so a month's theme rows add up to more than its total.
    */
-  async hoursByThemeCsv(): Promise<string> {
+  async themeCells(): Promise<PublishedCell<ThemeCell>[]> {
     const entries = (await repo.confirmedHoursWithThemes(this.#db)).map((e) => ({
       ...e,
       themes: readJson<string[]>(e.themes),
@@ -1686,15 +1686,11 @@ export class VolunteeringService {
       minutes: g.minutes,
       themes: readJson<string[]>(g.themes),
     }));
-    const cells = hoursByMonthAndTheme([...entries, ...groups]).map(suppressCell);
-    return toCsv(
-      ["month", "theme", "volunteers", "hours"],
-      cells.map((c) => [c.month, c.theme, c.volunteers, c.hours]),
-    );
+    return hoursByMonthAndTheme([...entries, ...groups]).map(suppressCell);
   }
 
-  /** CSV: published opportunities and shifts by month (Helsinki) and area, counts under five suppressed. */
-  async opportunitiesCsv(): Promise<string> {
+  /** Published opportunities and shifts by month (Helsinki) and area, counts under five suppressed. */
+  async opportunityCells(): Promise<PublishedOpportunities[]> {
     const rows = await repo.publishedShiftAreas(this.#db);
     const cells = new Map<
       string,
@@ -1708,13 +1704,29 @@ export class VolunteeringService {
       cell.shifts += 1;
       cells.set(key, cell);
     }
-    const sorted = [...cells.values()].sort(
-      (a, b) => a.month.localeCompare(b.month) || a.area.localeCompare(b.area),
-    );
-    return toCsv(
-      ["month", "area", "opportunities", "shifts"],
-      sorted.map((c) => [c.month, c.area, suppressCount(c.opportunities.size), suppressCount(c.shifts)]),
-    );
+    return [...cells.values()]
+      .sort((a, b) => a.month.localeCompare(b.month) || a.area.localeCompare(b.area))
+      .map((c) => ({
+        month: c.month,
+        area: c.area,
+        opportunities: suppressCount(c.opportunities.size),
+        shifts: suppressCount(c.shifts),
+      }));
+  }
+
+  /** hours.csv: confirmed hours by month and area. */
+  async hoursCsv(): Promise<string> {
+    return hoursToCsv(await this.hoursCells());
+  }
+
+  /** hours-by-theme.csv: confirmed hours by month and theme. */
+  async hoursByThemeCsv(): Promise<string> {
+    return themesToCsv(await this.themeCells());
+  }
+
+  /** opportunities.csv: published opportunities and shifts by month and area. */
+  async opportunitiesCsv(): Promise<string> {
+    return opportunitiesToCsv(await this.opportunityCells());
   }
 
   /** Everything this module holds about the caller as a volunteer (GDPR art. 15 and 20). */

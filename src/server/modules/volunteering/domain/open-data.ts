@@ -104,6 +104,14 @@ export function hoursByMonthAndTheme(entries: readonly ThemedHours[]): ThemeCell
     }));
 }
 
+/** Published opportunities and shifts of a month and area, as published (counts under five are null). */
+export interface PublishedOpportunities {
+  month: string;
+  area: string;
+  opportunities: number | null;
+  shifts: number | null;
+}
+
 /** A count, or null when it is below the threshold. */
 export function suppressCount(count: number): number | null {
   return count < MIN_PUBLISHED_COUNT ? null : count;
