@@ -100,9 +100,9 @@ export function detectTopics(texts: readonly DatedText[], options: DetectionOpti
   const forms = new Map<string, Map<string, number>>();
   const byId = new Map<string, DatedText>();
   const addTo = (map: Map<string, Set<string>>, term: string, id: string) => {
-    let ids = map.get(term);
-    if (!ids) map.set(term, (ids = new Set()));
+    const ids = map.get(term) ?? new Set<string>();
     ids.add(id);
+    map.set(term, ids);
   };
   for (const text of texts) {
     const at = text.at.getTime();
@@ -114,9 +114,9 @@ export function detectTopics(texts: readonly DatedText[], options: DetectionOpti
       addTo(isRecent ? recent : baseline, term, text.id);
       if (!isRecent) continue;
       const form = found.forms.get(term) ?? term;
-      let counts = forms.get(term);
-      if (!counts) forms.set(term, (counts = new Map()));
+      const counts = forms.get(term) ?? new Map<string, number>();
       counts.set(form, (counts.get(form) ?? 0) + 1);
+      forms.set(term, counts);
     }
   }
 
@@ -132,8 +132,9 @@ export function detectTopics(texts: readonly DatedText[], options: DetectionOpti
 
   // Union-find over the emerging terms: an edge where the texts overlap enough.
   const parent = emerging.map((_, i) => i);
-  const find = (i: number): number => {
-    while (parent[i] !== i) i = parent[i] = parent[parent[i] as number] as number;
+  const find = (start: number): number => {
+    let i = start;
+    while (parent[i] !== i) i = parent[i] as number;
     return i;
   };
   for (let i = 0; i < emerging.length; i++) {
