@@ -128,7 +128,9 @@ export function detectTopics(texts: readonly DatedText[], options: DetectionOpti
     if (score < minScore) continue;
     emerging.push({ term, label: commonestForm(forms.get(term)), countNow: ids.size, countBaseline, score });
   }
-  emerging.sort((x, y) => y.score - x.score || x.term.localeCompare(y.term));
+  // On a tie the phrase goes first: "leikkipuiston keinut" names a topic better than "keinut".
+  const words = (term: string) => term.split(" ").length;
+  emerging.sort((x, y) => y.score - x.score || words(y.term) - words(x.term) || x.term.localeCompare(y.term));
 
   // Union-find over the emerging terms: an edge where the texts overlap enough.
   const parent = emerging.map((_, i) => i);
