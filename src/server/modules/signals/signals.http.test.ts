@@ -168,6 +168,10 @@ describeEachDialect("signals over HTTP", (dialect) => {
       expect(topic?.examples.map((e) => e.link).sort()).toEqual(
         ids.map((id) => `/feedback/handling/${id}`).sort(),
       );
+      // The phone number and e-mail address residents typed are not shown in the examples.
+      const shown = topic?.examples.map((e) => e.text).join(" ") ?? "";
+      expect(shown).toContain("Katuvalo ei pala Kauppakadulla, soita […]");
+      expect(shown).not.toMatch(/1234567|matti@example\.fi/);
       // Numbers and addresses a resident typed never become terms.
       const terms = body.topics.flatMap((candidate) => candidate.terms.map((term) => term.label));
       expect(terms.some((term) => /\d|@|example/.test(term))).toBe(false);

@@ -7,6 +7,7 @@ import {
 } from "../../../contracts/signals.ts";
 import type { SignalSource, SignalText } from "../../platform/module.ts";
 import { detectionSpan, detectTopics } from "./domain/detect.ts";
+import { redactContacts } from "./domain/text.ts";
 
 /** How many of a topic's texts are shown as examples, and how much of each. */
 const EXAMPLES = 5;
@@ -77,12 +78,12 @@ export class SignalsService {
         weekly: topic.weekly.map((w) => ({ start: w.start.toISOString(), count: w.count })),
         examples: topic.textIds.slice(0, EXAMPLES).map((key) => {
           const text = byKey.get(key) as SignalText;
+          const words = redactContacts(text.text);
           return {
             module: text.module,
             channel: text.channel as SignalChannel,
             at: new Date(text.at).toISOString(),
-            text:
-              text.text.length > EXAMPLE_LENGTH ? `${text.text.slice(0, EXAMPLE_LENGTH - 1)}…` : text.text,
+            text: words.length > EXAMPLE_LENGTH ? `${words.slice(0, EXAMPLE_LENGTH - 1)}…` : words,
             link: text.link,
           };
         }),

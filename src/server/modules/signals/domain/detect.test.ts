@@ -1,7 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { type DatedText, detectTopics, logLikelihoodRise } from "./detect.ts";
-import { STOP_WORDS, termsOf, tokenize } from "./text.ts";
+import { REDACTED, redactContacts, STOP_WORDS, termsOf, tokenize } from "./text.ts";
 
 const NOW = new Date("2026-11-29T12:00:00Z");
 const DAY = 86_400_000;
@@ -37,6 +37,14 @@ describe("text normalisation", () => {
       "light",
       "broken",
     ]);
+  });
+});
+
+describe("contact details in examples", () => {
+  it("replaces e-mail addresses and phone numbers, keeping house numbers and years", () => {
+    expect(
+      redactContacts("Soita 040-123 4567 tai +358401234567, matti.m@example.fi. Kauppakatu 12, 2026"),
+    ).toBe(`Soita ${REDACTED} tai ${REDACTED}, ${REDACTED} Kauppakatu 12, 2026`);
   });
 });
 

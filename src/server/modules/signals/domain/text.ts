@@ -89,3 +89,15 @@ export function termsOf(text: string): TextTerms {
   });
   return { terms, forms };
 }
+
+/** What stands in for a contact detail a resident typed into their text. */
+export const REDACTED = "[…]";
+
+/**
+ * A text with the e-mail addresses and phone numbers a resident may have typed into it replaced, so that the
+ * examples staff see across modules carry only the matter (a number of seven or more digits, spaces and
+ * dashes allowed, is taken for a phone number; house numbers and years are shorter).
+ */
+export function redactContacts(text: string): string {
+  return text.replace(/[^\s@]+@[^\s@]+\.[^\s@]+/g, REDACTED).replace(/\+?\d(?:[\s-]?\d){6,}/g, REDACTED);
+}
