@@ -60,6 +60,7 @@ export const WEB_ROUTES = {
   spacesStaff: "/spaces/staff",
   spacesBookings: "/spaces/bookings",
   space: "/spaces/:id",
+  signals: "/signals",
   openData: "/open-data",
   openDataset: "/open-data/:id",
 } as const;

@@ -85,7 +85,8 @@ export async function buildApp(config: Config, deps: AppDependencies): Promise<F
   const moduleIndicators = modules.flatMap((m) => m.indicators?.(baseContext) ?? []);
   const personalDataHolders = modules.flatMap((m) => (m.personalData ? [m.personalData(baseContext)] : []));
   const openDataSources = modules.flatMap((m) => (m.openData ? [m.openData(baseContext)] : []));
-  const context = { ...baseContext, moduleIndicators, personalDataHolders, openDataSources };
+  const signalSources = modules.flatMap((m) => (m.signalTexts ? [m.signalTexts(baseContext)] : []));
+  const context = { ...baseContext, moduleIndicators, personalDataHolders, openDataSources, signalSources };
   app.decorateRequest("principal", null);
   const authenticators = modules.flatMap((m) => (m.authenticate ? [m.authenticate(context)] : []));
   if (authenticators.length > 1) throw new Error("only one module may authenticate requests");

@@ -4,6 +4,7 @@ import { budgetingModule } from "./budgeting/index.ts";
 import { feedbackModule } from "./feedback/index.ts";
 import { identityModule } from "./identity/index.ts";
 import { opendataModule } from "./opendata/index.ts";
+import { signalsModule } from "./signals/index.ts";
 import { spacesModule } from "./spaces/index.ts";
 import { strategyModule } from "./strategy/index.ts";
 import { surveyModule } from "./survey/index.ts";
@@ -19,5 +20,6 @@ export const modules: readonly ModuleManifest[] = [
   feedbackModule,
   volunteeringModule,
   spacesModule,
+  signalsModule,
   opendataModule,
 ];

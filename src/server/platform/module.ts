@@ -24,13 +24,39 @@ export interface ModuleContext {
   personalDataHolders: readonly PersonalDataHolder[];
   /** Every installed module's open datasets; only the open data module reads them. */
   openDataSources: readonly OpenDataSource[];
+  /** Every installed module's residents' texts; only the signals module reads them. */
+  signalSources: readonly SignalSource[];
 }
 
 /** The services every module gets before the cross-module lists exist (what `indicators` and `personalData` see). */
 export type BaseModuleContext = Omit<
   ModuleContext,
-  "moduleIndicators" | "personalDataHolders" | "openDataSources"
+  "moduleIndicators" | "personalDataHolders" | "openDataSources" | "signalSources"
 >;
+
+/**
+ * One text a resident wrote about a matter, for the signals module: only the wording, never the writer's
+ * name, e-mail address or phone number.
+ */
+export interface SignalText {
+  /** The source item's id, unique within the module. */
+  id: string;
+  module: string;
+  /** What kind of text it is, e.g. "service_request" (contracts/signals.ts lists them). */
+  channel: string;
+  /** When it was written (ISO 8601, UTC). */
+  at: string;
+  text: string;
+  /** The staff's web path to the item the text belongs to. */
+  link: string;
+}
+
+/** The texts residents wrote in a module (DESIGN rule 2: the signals module sees modules only through this). */
+export interface SignalSource {
+  module: string;
+  /** The texts written at or after `since`, up to now. */
+  textsSince(since: Date): Promise<SignalText[]>;
+}
 
 /**
  * The datasets a module publishes as open data (DESIGN rule 2: the open data module sees modules only
@@ -98,6 +124,8 @@ export interface ModuleManifest {
   indicators?: (context: BaseModuleContext) => ModuleIndicatorSource[];
   /** The open datasets it publishes, for the open data catalogue. */
   openData?: (context: BaseModuleContext) => OpenDataSource;
+  /** The texts residents wrote in it, for the signals module's emerging topics. */
+  signalTexts?: (context: BaseModuleContext) => SignalSource;
   /** Its part of a person's data export and account erasure, when it holds personal data. */
   personalData?: (context: BaseModuleContext) => PersonalDataHolder;
   /** Registers its HTTP routes under /api/v1. */

@@ -18,6 +18,7 @@ const feedback = modulePages("feedback");
 const identity = modulePages("identity");
 const opendata = modulePages("opendata");
 const spaces = modulePages("spaces");
+const signals = modulePages("signals");
 const strategy = modulePages("strategy");
 const survey = modulePages("survey");
 const volunteering = modulePages("volunteering");
@@ -88,6 +89,7 @@ const SpacesEventsPage = spaces(() => import("../features/spaces/events-page.tsx
 const SpacePage = spaces(() => import("../features/spaces/space-page.tsx"), "SpacePage");
 const SpacesPage = spaces(() => import("../features/spaces/spaces-page.tsx"), "SpacesPage");
 const SpacesStaffPage = spaces(() => import("../features/spaces/staff-page.tsx"), "SpacesStaffPage");
+const SignalsPage = signals(() => import("../features/signals/signals-page.tsx"), "SignalsPage");
 const ActionPage = strategy(() => import("../features/strategy/follow-up/action-page.tsx"), "ActionPage");
 const ChangesPage = strategy(() => import("../features/strategy/follow-up/changes-page.tsx"), "ChangesPage");
 const GoalPage = strategy(() => import("../features/strategy/follow-up/goal-page.tsx"), "GoalPage");
@@ -219,6 +221,7 @@ export function App({ i18n }: { i18n: ReturnType<typeof initI18n> }) {
                 <Route path={WEB_ROUTES.spacesEvents} element={<SpacesEventsPage />} />
                 <Route path={WEB_ROUTES.spacesStaff} element={<SpacesStaffPage />} />
                 <Route path={WEB_ROUTES.spacesBookings} element={<MyBookingsPage />} />
+                <Route path={WEB_ROUTES.signals} element={<SignalsPage />} />
                 <Route path={WEB_ROUTES.space} element={<SpacePage />} />
                 <Route path={WEB_ROUTES.openData} element={<OpenDataPage />} />
                 <Route path={WEB_ROUTES.openDataset} element={<OpenDatasetPage />} />

@@ -9,6 +9,9 @@ import feedbackSv from "./modules/feedback.sv.json";
 import opendataEn from "./modules/opendata.en.json";
 import opendataFi from "./modules/opendata.fi.json";
 import opendataSv from "./modules/opendata.sv.json";
+import signalsEn from "./modules/signals.en.json";
+import signalsFi from "./modules/signals.fi.json";
+import signalsSv from "./modules/signals.sv.json";
 import spacesEn from "./modules/spaces.en.json";
 import spacesFi from "./modules/spaces.fi.json";
 import spacesSv from "./modules/spaces.sv.json";
@@ -36,6 +39,7 @@ export const fi = {
   strategy: strategyFi,
   spaces: spacesFi,
   opendata: opendataFi,
+  signals: signalsFi,
 };
 export const sv = {
   ...coreSv,
@@ -46,6 +50,7 @@ export const sv = {
   strategy: strategySv,
   spaces: spacesSv,
   opendata: opendataSv,
+  signals: signalsSv,
 };
 export const en = {
   ...coreEn,
@@ -56,4 +61,5 @@ export const en = {
   strategy: strategyEn,
   spaces: spacesEn,
   opendata: opendataEn,
+  signals: signalsEn,
 };

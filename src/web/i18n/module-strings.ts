@@ -25,6 +25,11 @@ export const MODULE_STRINGS = {
     sv: () => import("./modules/opendata.sv.json"),
     en: () => import("./modules/opendata.en.json"),
   },
+  signals: {
+    fi: () => import("./modules/signals.fi.json"),
+    sv: () => import("./modules/signals.sv.json"),
+    en: () => import("./modules/signals.en.json"),
+  },
   spaces: {
     fi: () => import("./modules/spaces.fi.json"),
     sv: () => import("./modules/spaces.sv.json"),

@@ -333,3 +333,16 @@ export async function unlinkAuthor(db: Db, personId: string): Promise<void> {
     .execute();
   await db.updateTable("budgetingComment").set({ authorId: null }).where("authorId", "=", personId).execute();
 }
+
+/** The titles and descriptions of proposals made since an instant, for the signals module (no authors). */
+export function listProposalTexts(
+  db: Db,
+  since: string,
+): Promise<{ id: string; title: string; description: string; createdAt: string }[]> {
+  return db
+    .selectFrom("budgetingProposal")
+    .select(["id", "title", "description", "createdAt"])
+    .where("createdAt", ">=", since)
+    .orderBy("createdAt")
+    .execute();
+}

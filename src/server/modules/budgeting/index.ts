@@ -7,6 +7,7 @@ import { contributionsOf, unlinkAuthor } from "./budgeting.repository.ts";
 import { budgetingRoutes } from "./budgeting.routes.ts";
 import { seedBudgetingDemo } from "./budgeting.seed.ts";
 import { BudgetingService } from "./budgeting.service.ts";
+import { budgetingSignalTexts } from "./budgeting.signals.ts";
 import type { BudgetingTables } from "./budgeting.tables.ts";
 
 function serviceFor(context: BaseModuleContext): BudgetingService {
@@ -76,6 +77,8 @@ export const budgetingModule: ModuleManifest = {
   },
   // Each round's published results and its areas' anonymous ballots.
   openData: (context) => budgetingOpenData(serviceFor(context)),
+  // Residents' proposals, for the signals module's emerging topics.
+  signalTexts: (context) => budgetingSignalTexts(asModuleDb<BudgetingTables>(context.database.db)),
   // Ballots counted in the rounds whose voting ended in a year (example rounds excluded).
   indicators: (context) => [
     { key: "budgeting.turnout", valueFor: (year) => serviceFor(context).turnout(year) },

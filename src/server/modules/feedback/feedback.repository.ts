@@ -629,3 +629,16 @@ export async function recordDigest(
     .onConflict((oc) => oc.columns(["day", "personId"]).doUpdateSet({ items: row.items, sentAt: row.sentAt }))
     .execute();
 }
+
+/** The descriptions residents wrote in requests since an instant, for the signals module (no contacts). */
+export function selectRequestTexts(
+  db: FeedbackDb,
+  since: string,
+): Promise<{ id: string; description: string; requestedAt: string }[]> {
+  return db
+    .selectFrom("feedbackRequest")
+    .select(["id", "description", "requestedAt"])
+    .where("requestedAt", ">=", since)
+    .orderBy("requestedAt")
+    .execute();
+}

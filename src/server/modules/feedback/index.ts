@@ -15,6 +15,7 @@ import { EXAMPLE_SERVICES, seedServices } from "./feedback.seed.ts";
 import { FeedbackDesk } from "./feedback.service.ts";
 import { serviceRoutes } from "./feedback.services.routes.ts";
 import { ServiceCatalogue } from "./feedback.services.ts";
+import { ERASED_WORDING, feedbackSignalTexts } from "./feedback.signals.ts";
 import type { FeedbackTables } from "./feedback.tables.ts";
 
 /**
@@ -45,9 +46,11 @@ export const feedbackModule: ModuleManifest = {
         const requests = await selectReporterRequests(db, personId);
         return requests.length > 0 ? { requests } : null;
       },
-      erasePerson: (personId) => eraseReporter(db, personId, "[poistettu / removed]"),
+      erasePerson: (personId) => eraseReporter(db, personId, ERASED_WORDING),
     };
   },
+  // The requests' descriptions, for the signals module's emerging topics.
+  signalTexts: (context) => feedbackSignalTexts(asModuleDb<FeedbackTables>(context.database.db)),
   // The response-time figures, the published requests over Open311 and the categories.
   openData: (context) => feedbackOpenData(asModuleDb<FeedbackTables>(context.database.db), context.now),
   // The strategy's indicators, computed from this module's own requests (suppressed below five requests).

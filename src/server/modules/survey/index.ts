@@ -5,6 +5,7 @@ import { surveyOpenData } from "./survey.opendata.ts";
 import { surveyRoutes } from "./survey.routes.ts";
 import { seedSurvey } from "./survey.seed.ts";
 import { SurveyService } from "./survey.service.ts";
+import { surveySignalTexts } from "./survey.signals.ts";
 import type { SurveyTables } from "./survey.tables.ts";
 
 const serviceOf = (context: Pick<ModuleContext, "database" | "now">) =>
@@ -21,6 +22,8 @@ export const surveyModule: ModuleManifest = {
   routes: (app, context) => surveyRoutes(app, context, serviceOf(context)),
   commands: (program, context) => registerSurveyCommands(program, { out: context.out, err: context.err }),
   seed: (database, options) => seedSurvey(asModuleDb<SurveyTables>(database.db), options),
+  // The open answers, for the signals module's emerging topics.
+  signalTexts: (context) => surveySignalTexts(serviceOf(context)),
   // Each closed round's weighted results.
   openData: (context) => surveyOpenData(serviceOf(context)),
   // The weighted share (per cent) answering 8–10 to the overall grade (or the satisfied answers of whatever

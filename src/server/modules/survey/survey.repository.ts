@@ -360,3 +360,26 @@ export async function replaceThemes(
     .values(themes.map((theme) => ({ responseId, questionKey, theme, codedBy, codedAt: at })))
     .execute();
 }
+
+/** Responses completed since an instant with their round, for the signals module (answers only). */
+export function listCompletedSince(
+  db: Db,
+  since: string,
+): Promise<
+  { id: string; answers: string; completedAt: string | null; slug: string; questionnaireId: string }[]
+> {
+  return db
+    .selectFrom("surveyResponse")
+    .innerJoin("surveyRound", "surveyRound.id", "surveyResponse.roundId")
+    .select([
+      "surveyResponse.id",
+      "surveyResponse.answers",
+      "surveyResponse.completedAt",
+      "surveyRound.slug",
+      "surveyRound.questionnaireId",
+    ])
+    .where("surveyResponse.status", "=", "complete")
+    .where("surveyResponse.completedAt", ">=", since)
+    .orderBy("surveyResponse.completedAt")
+    .execute();
+}

@@ -1714,6 +1714,35 @@ export class SurveyService {
     return answers;
   }
 
+  /** Open answers of responses completed since an instant, across rounds, for the signals module. */
+  async openAnswersSince(
+    since: Date,
+  ): Promise<{ responseId: string; question: string; text: string; at: string; slug: string }[]> {
+    const textKeys = new Map<string, string[]>();
+    const answers: { responseId: string; question: string; text: string; at: string; slug: string }[] = [];
+    for (const response of await repo.listCompletedSince(this.#db, since.toISOString())) {
+      let keys = textKeys.get(response.questionnaireId);
+      if (!keys) {
+        const questionnaire = await this.questionnaire(response.questionnaireId);
+        keys = questionnaire.questions.filter((q) => q.type === "text").map((q) => q.key);
+        textKeys.set(response.questionnaireId, keys);
+      }
+      const given = readJson<Answers>(response.answers);
+      for (const key of keys) {
+        const text = given[key];
+        if (typeof text !== "string" || text.trim() === "" || !response.completedAt) continue;
+        answers.push({
+          responseId: response.id,
+          question: key,
+          text,
+          at: response.completedAt,
+          slug: response.slug,
+        });
+      }
+    }
+    return answers;
+  }
+
   /** Sets the themes of one open answer. */
   async setThemes(
     responseId: string,
