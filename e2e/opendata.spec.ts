@@ -90,9 +90,9 @@ test("the open data page lists exactly the catalogue's datasets, and a dataset p
   expect(((await dcat.json())["dcat:dataset"] as unknown[]).length).toBe(catalogue.datasets.length);
   const jsonPath =
     (await page.getByRole("link", { name: od("fi", "catalogueJson") }).getAttribute("href")) ?? "";
-  expect(((await (await request.get(jsonPath)).json()) as OpenDataCatalogue).datasets).toEqual(
-    catalogue.datasets,
-  );
+  // The same datasets (their "modified" may move on meanwhile: other specs report feedback at the same time).
+  const linked = ((await (await request.get(jsonPath)).json()) as OpenDataCatalogue).datasets;
+  expect(linked.map((d) => d.id)).toEqual(catalogue.datasets.map((d) => d.id));
 
   // By keyboard to a dataset with a data dictionary.
   const dataset = datasetWithDictionary(catalogue);

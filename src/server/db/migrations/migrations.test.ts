@@ -47,4 +47,37 @@ describeEachDialect("migrations", (dialect) => {
       values ('g1', 'missing-programme', 's', 1, '{"fi":"x"}', '2026-01-01T00:00:00Z', '2026-01-01T00:00:00Z')`;
     await expect(insert.execute(t.database.db)).rejects.toThrow();
   });
+
+  if (dialect === "postgres") {
+    it("run while other schemas of the same database come and go (other tests, other installations)", async () => {
+      // Kysely's own introspection read every schema's tables and failed with "schema … does not exist"
+      // when one was dropped meanwhile: 10 of 12 runs failed so against this churn before migrate.ts gave
+      // the migrator an introspector of its own schema.
+      const churn = await openTestDatabase(dialect, { migrate: false });
+      let stop = false;
+      const churning = (async () => {
+        for (let i = 0; !stop; i++) {
+          const other = `${churn.schema}_churn_${i}`;
+          await sql
+            .raw(`create schema ${other}; create table ${other}.t (id serial primary key, a int)`)
+            .execute(churn.database.db);
+          await sql.raw(`drop schema ${other} cascade`).execute(churn.database.db);
+        }
+      })();
+      try {
+        for (let run = 0; run < 4; run++) {
+          const fresh = await openTestDatabase(dialect, { migrate: false });
+          try {
+            expect(await migrateToLatest(fresh.database.db)).toEqual(Object.keys(migrations));
+          } finally {
+            await fresh.cleanup();
+          }
+        }
+      } finally {
+        stop = true;
+        await churning;
+        await churn.cleanup();
+      }
+    }, 120_000);
+  }
 });
