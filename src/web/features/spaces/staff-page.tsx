@@ -63,6 +63,42 @@ function text(data: FormData, name: string): string {
   return String(data.get(name) ?? "").trim();
 }
 
+/**
+ * A text's fields in Finnish (required), Swedish and English, named `<name>Fi`, `<name>Sv`, `<name>En` as
+ * `localized` below reads them back.
+ */
+function LocalizedFields({
+  idPrefix,
+  name,
+  value,
+  multiline = false,
+}: {
+  idPrefix: string;
+  name: "description" | "title";
+  value: LocalizedText | undefined;
+  multiline?: boolean;
+}) {
+  const { t } = useTranslation();
+  const Field = multiline ? TextAreaField : TextField;
+  return (
+    <>
+      {(["fi", "sv", "en"] as const).map((lang) => {
+        const suffix = ({ fi: "Fi", sv: "Sv", en: "En" } as const)[lang];
+        return (
+          <Field
+            key={lang}
+            id={`${idPrefix}-${lang}`}
+            name={`${name}${suffix}`}
+            label={t(`spaces.staff.${name}${suffix}`)}
+            defaultValue={value?.[lang] ?? ""}
+            required={lang === "fi"}
+          />
+        );
+      })}
+    </>
+  );
+}
+
 function localized(data: FormData, prefix: string): LocalizedText {
   const sv = text(data, `${prefix}Sv`);
   const en = text(data, `${prefix}En`);
@@ -123,25 +159,7 @@ function SpaceForm({ space, onSaved }: { space: SpaceDetail | null; onSaved: (id
         defaultValue={space?.name ?? ""}
         required
       />
-      <TextAreaField
-        id="space-description-fi"
-        name="descriptionFi"
-        label={t("spaces.staff.descriptionFi")}
-        defaultValue={space?.description.fi ?? ""}
-        required
-      />
-      <TextAreaField
-        id="space-description-sv"
-        name="descriptionSv"
-        label={t("spaces.staff.descriptionSv")}
-        defaultValue={space?.description.sv ?? ""}
-      />
-      <TextAreaField
-        id="space-description-en"
-        name="descriptionEn"
-        label={t("spaces.staff.descriptionEn")}
-        defaultValue={space?.description.en ?? ""}
-      />
+      <LocalizedFields idPrefix="space-description" name="description" value={space?.description} multiline />
       <TextField
         id="space-address"
         name="address"
@@ -498,25 +516,7 @@ function EventsForm({ space, onSaved }: { space: SpaceDetail; onSaved: () => voi
         aria-label={editing ? t("spaces.staff.editEventForm") : t("spaces.staff.addEvent")}
       >
         <h3>{editing ? t("spaces.staff.editEventForm") : t("spaces.staff.addEvent")}</h3>
-        <TextField
-          id="event-title-fi"
-          name="titleFi"
-          label={t("spaces.staff.titleFi")}
-          defaultValue={editing?.title.fi ?? ""}
-          required
-        />
-        <TextField
-          id="event-title-sv"
-          name="titleSv"
-          label={t("spaces.staff.titleSv")}
-          defaultValue={editing?.title.sv ?? ""}
-        />
-        <TextField
-          id="event-title-en"
-          name="titleEn"
-          label={t("spaces.staff.titleEn")}
-          defaultValue={editing?.title.en ?? ""}
-        />
+        <LocalizedFields idPrefix="event-title" name="title" value={editing?.title} />
         <TextAreaField
           id="event-description-fi"
           name="descriptionFi"
